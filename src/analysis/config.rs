@@ -1,0 +1,43 @@
+//! Analysis options as plain data. Reading `copydesk.toml` happens outside `analysis`
+//! (see `crate::config`); this is what it produces.
+
+use super::date::Date;
+use super::diagnostic::Severity;
+
+/// What a configuration says about one rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleLevel {
+    Off,
+    On(Severity),
+}
+
+/// A person from the `[[people]]` registry: the canonical spelling and what the desk knows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RegistryPerson {
+    pub name: String,
+    pub title: Option<String>,
+    pub aliases: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Rule overrides keyed by rule code (`ATT006`); names are resolved to codes by the loader.
+    pub rules: Vec<(String, RuleLevel)>,
+    /// The article's date when the article itself (front matter) gives none.
+    pub article_date: Option<Date>,
+    /// Extra attribution verbs (base forms or inflected forms, lower case).
+    pub attribution_verbs: Vec<String>,
+    pub people: Vec<RegistryPerson>,
+}
+
+impl Config {
+    /// The level configured for `code`, if any (last entry wins).
+    pub fn rule_level(&self, code: &str) -> Option<RuleLevel> {
+        self.rules
+            .iter()
+            .rev()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map(|(_, level)| *level)
+    }
+}

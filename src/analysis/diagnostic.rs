@@ -1,0 +1,100 @@
+//! Plain-data findings. Renderers (CLI, LSP) turn these into their own formats.
+
+use super::range::TextRange;
+
+/// How sure a rule is. Ordered from least to most severe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Hint,
+    Information,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Information => "information",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses the configuration spelling (`"info"` is accepted for `"information"`).
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "hint" => Some(Severity::Hint),
+            "information" | "info" => Some(Severity::Information),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One text replacement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub range: TextRange,
+    pub replacement: String,
+}
+
+/// A suggested fix: a title for the editor's menu and the edits that make it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Another place in the article that explains a finding (the other spelling, the other figure).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub range: TextRange,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable rule code, e.g. `ATT006`.
+    pub code: &'static str,
+    /// Stable kebab-case rule name, e.g. `unbalanced-quotes`.
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub range: TextRange,
+    /// One sentence, no trailing period, quoted text in backticks.
+    pub message: String,
+    pub related: Vec<Related>,
+    pub fix: Option<Fix>,
+    /// The arithmetic or reasoning behind the finding, one step per line (shown in hovers and notes).
+    pub computation: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn with_related(mut self, range: TextRange, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            range,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn with_fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        self.fix = Some(Fix {
+            title: title.into(),
+            edits,
+        });
+        self
+    }
+
+    pub fn with_computation(mut self, computation: impl Into<String>) -> Self {
+        self.computation = Some(computation.into());
+        self
+    }
+}

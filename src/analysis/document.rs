@@ -1,0 +1,191 @@
+//! The article as a copy desk reads it: prose, paragraphs, sentences, tokens and quotations,
+//! all as UTF-8 byte ranges into the original text.
+
+use super::date::Date;
+use super::markdown;
+use super::quotes::{self, Quote, QuoteProblem};
+use super::range::TextRange;
+use super::sentences;
+use super::suppress::Suppressions;
+use super::tokens::{self, Token};
+
+/// How the text is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    Markdown,
+    PlainText,
+}
+
+impl SourceKind {
+    /// `.md` and `.markdown` are Markdown; everything else is plain text.
+    pub fn from_extension(ext: &str) -> SourceKind {
+        if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") {
+            SourceKind::Markdown
+        } else {
+            SourceKind::PlainText
+        }
+    }
+}
+
+/// Why some bytes of the source are not prose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MaskKind {
+    FrontMatter,
+    CodeBlock,
+    InlineCode,
+    Html,
+    Url,
+    LinkDestination,
+    Math,
+    /// Markdown syntax: list markers, `#`, `>`, emphasis markers, table pipes.
+    Markup,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mask {
+    pub range: TextRange,
+    pub kind: MaskKind,
+}
+
+/// What kind of block a paragraph is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    /// A heading or, in plain text, the headline (a first line with no sentence-final punctuation).
+    Heading,
+    ListItem,
+    BlockQuote,
+    TableCell,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// From the first to the last prose byte of the block (trimmed of whitespace).
+    pub range: TextRange,
+    pub kind: BlockKind,
+    /// Indices into [`Document::sentences`].
+    pub sentences: std::ops::Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Trimmed of surrounding whitespace; includes the final punctuation and closing quote marks.
+    pub range: TextRange,
+    /// Index into [`Document::paragraphs`].
+    pub paragraph: usize,
+    /// Indices into [`Document::tokens`].
+    pub tokens: std::ops::Range<usize>,
+}
+
+/// Article metadata from front matter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub front_matter: Option<TextRange>,
+    pub date: Option<Date>,
+    /// Where the `date:` value sits, for diagnostics about it.
+    pub date_range: Option<TextRange>,
+    pub title: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub kind: SourceKind,
+    /// The source with every non-prose byte replaced by an ASCII space (newlines kept), so that
+    /// byte offsets into `prose` are byte offsets into the source.
+    pub prose: String,
+    pub meta: Metadata,
+    pub masks: Vec<Mask>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    /// Quotation spans in source order (outer quotes before the quotes nested in them).
+    pub quotes: Vec<Quote>,
+    pub quote_problems: Vec<QuoteProblem>,
+    pub suppressions: Suppressions,
+}
+
+impl Document {
+    pub fn parse(text: &str, kind: SourceKind) -> Document {
+        let layout = match kind {
+            SourceKind::Markdown => markdown::layout(text),
+            SourceKind::PlainText => markdown::plain_layout(text),
+        };
+        let markdown::Layout {
+            prose,
+            meta,
+            masks,
+            blocks,
+            suppressions,
+        } = layout;
+        let mut paragraphs = Vec::with_capacity(blocks.len());
+        let mut sentences = Vec::new();
+        let mut tokens = Vec::new();
+        for (pi, block) in blocks.iter().enumerate() {
+            let first_sentence = sentences.len();
+            for range in sentences::split(&prose, block.range) {
+                let first_token = tokens.len();
+                tokens::tokenize(&prose, range, &mut tokens);
+                sentences.push(Sentence {
+                    range,
+                    paragraph: pi,
+                    tokens: first_token..tokens.len(),
+                });
+            }
+            paragraphs.push(Paragraph {
+                range: block.range,
+                kind: block.kind,
+                sentences: first_sentence..sentences.len(),
+            });
+        }
+        let (quotes, quote_problems) = quotes::scan(&prose, &paragraphs, &sentences);
+        Document {
+            kind,
+            prose,
+            meta,
+            masks,
+            paragraphs,
+            sentences,
+            tokens,
+            quotes,
+            quote_problems,
+            suppressions,
+        }
+    }
+
+    /// The index of the sentence containing `offset`, if any (binary search).
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].range.start <= offset).then_some(i)
+    }
+
+    /// The index of the paragraph containing `offset`, if any (binary search).
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.range.end <= offset);
+        (i < self.paragraphs.len() && self.paragraphs[i].range.start <= offset).then_some(i)
+    }
+
+    /// The tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        self.sentences
+            .get(i)
+            .and_then(|s| self.tokens.get(s.tokens.clone()))
+            .unwrap_or(&[])
+    }
+
+    /// The prose text of `range` (masked bytes read as spaces).
+    pub fn text(&self, range: TextRange) -> &str {
+        range.slice(&self.prose)
+    }
+
+    /// The top-level quotation containing `offset`, if any.
+    pub fn quote_at(&self, offset: usize) -> Option<usize> {
+        // Quotes are few per sentence; a binary search on start then a short scan back suffices.
+        // Top-level quotes never overlap, so only the last one starting at or before `offset` can
+        // contain it; nested quotes (which follow their parent) are skipped on the way back.
+        let i = self.quotes.partition_point(|q| q.range.start <= offset);
+        (0..i)
+            .rev()
+            .find(|&qi| self.quotes[qi].parent.is_none())
+            .filter(|&qi| self.quotes[qi].range.contains(offset))
+    }
+}

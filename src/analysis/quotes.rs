@@ -1,0 +1,409 @@
+//! Quotation spans: curly and straight double quotes, single quotes nested inside them (not
+//! apostrophes), news-style quotes that run over several paragraphs (an opening mark at each
+//! paragraph, a closing mark only at the end), British-style single-quoted speech in paragraphs
+//! that have no double quotes, and unbalanced marks (reported, never fatal).
+
+use super::document::{Paragraph, Sentence};
+use super::range::TextRange;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteStyle {
+    /// `“…”` or `"…"`.
+    Double,
+    /// `‘…’` or `'…'`.
+    Single,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark to the closing mark, both included. An unclosed quote ends at the end
+    /// of the paragraph where it was given up.
+    pub range: TextRange,
+    /// Between the marks (for a multi-paragraph quote, from the first opening mark to the last
+    /// closing mark, the paragraph breaks and re-opening marks included).
+    pub content: TextRange,
+    pub style: QuoteStyle,
+    pub closed: bool,
+    /// The paragraphs the quote spans, as indices into `Document::paragraphs`.
+    pub paragraphs: std::ops::Range<usize>,
+    /// The sentence holding the opening mark (index into `Document::sentences`).
+    pub sentence: usize,
+    /// The sentence holding the closing mark (or the last sentence of an unclosed quote).
+    pub end_sentence: usize,
+    /// For a quote nested inside another, the outer quote's index into `Document::quotes`.
+    pub parent: Option<usize>,
+}
+
+impl Quote {
+    /// The quoted words without the marks (multi-paragraph quotes keep their inner marks).
+    pub fn inner<'a>(&self, prose: &'a str) -> &'a str {
+        self.content.slice(prose)
+    }
+
+    pub fn is_multi_paragraph(&self) -> bool {
+        self.paragraphs.len() > 1
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteProblemKind {
+    /// An opening mark with no closing mark before the paragraph ends (and the next paragraph does
+    /// not continue the quote).
+    Unclosed,
+    /// A closing mark with no quotation open.
+    UnexpectedClose,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteProblem {
+    /// The offending mark.
+    pub mark: TextRange,
+    pub kind: QuoteProblemKind,
+    /// The paragraph the mark is in.
+    pub paragraph: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+/// How a double mark reads from its neighbours: left-flanking opens, right-flanking closes.
+fn flank(prev: Option<char>, next: Option<char>) -> Role {
+    let prev_space = prev.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '‘' | '\'')
+    });
+    let next_space = next.is_none_or(|c| c.is_whitespace());
+    let next_punct = next.is_some_and(|c| {
+        matches!(
+            c,
+            ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']' | '—' | '–' | '’' | '\''
+        )
+    });
+    match (prev_space, next_space || next_punct) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => Role::Either,
+    }
+}
+
+struct Open {
+    start: usize,
+    para_start: usize,
+    style: QuoteStyle,
+    id: usize,
+}
+
+struct Raw {
+    range: TextRange,
+    content: TextRange,
+    style: QuoteStyle,
+    closed: bool,
+    paragraphs: std::ops::Range<usize>,
+    parent: Option<usize>,
+    id: usize,
+}
+
+/// Scans the paragraphs of `prose` for quotation spans.
+pub fn scan(
+    prose: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+) -> (Vec<Quote>, Vec<QuoteProblem>) {
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut problems = Vec::new();
+    let mut next_id = 0usize;
+    // A double quote carried over from the previous paragraph (multi-paragraph quote).
+    let mut carried: Option<Open> = None;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let text = para.range.slice(prose);
+        let base = para.range.start;
+        let mut double: Option<Open> = None;
+        let mut single: Option<Open> = None;
+        let mut chars = text.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        if let Some(open) = carried.take() {
+            // A quote is only carried into a paragraph that starts with an opening mark, which
+            // re-opens the same quotation instead of starting a new one.
+            if let Some((_, c)) = chars.next() {
+                prev = Some(c);
+            }
+            double = Some(open);
+        }
+        let has_double = text.contains(['“', '”', '"']);
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let at = base + i;
+            match c {
+                '“' | '”' | '"' => {
+                    let mut role = flank(prev, next);
+                    if c == '“' && role == Role::Either {
+                        role = Role::Open;
+                    } else if c == '”' && role == Role::Either {
+                        role = Role::Close;
+                    }
+                    // Inch marks: `a 12" screen` with no quotation open.
+                    if c == '"'
+                        && double.is_none()
+                        && prev.is_some_and(|p| p.is_ascii_digit())
+                        && role != Role::Open
+                    {
+                        prev = Some(c);
+                        continue;
+                    }
+                    match (&double, role) {
+                        (None, Role::Open | Role::Either) => {
+                            double = Some(Open {
+                                start: at,
+                                para_start: pi,
+                                style: QuoteStyle::Double,
+                                id: next_id,
+                            });
+                            next_id += 1;
+                        }
+                        (None, Role::Close) => problems.push(QuoteProblem {
+                            mark: TextRange::new(at, at + c.len_utf8()),
+                            kind: QuoteProblemKind::UnexpectedClose,
+                            paragraph: pi,
+                        }),
+                        (Some(_), Role::Open) if c == '“' => {
+                            // A second opening mark: the first quote was never closed.
+                            if let Some(o) = double.take() {
+                                unclosed(
+                                    &mut raws,
+                                    &mut problems,
+                                    o,
+                                    TextRange::new(at, at),
+                                    pi,
+                                    prose,
+                                );
+                            }
+                            single = None;
+                            double = Some(Open {
+                                start: at,
+                                para_start: pi,
+                                style: QuoteStyle::Double,
+                                id: next_id,
+                            });
+                            next_id += 1;
+                        }
+                        (Some(_), _) => {
+                            if let Some(o) = double.take() {
+                                let parent = o.id;
+                                // An unclosed nested single quote is dropped silently: too easily
+                                // an apostrophe ("the players’ union").
+                                single = None;
+                                raws.push(Raw {
+                                    range: TextRange::new(o.start, at + c.len_utf8()),
+                                    content: TextRange::new(o.start + mark_len(prose, o.start), at),
+                                    style: QuoteStyle::Double,
+                                    closed: true,
+                                    paragraphs: o.para_start..pi + 1,
+                                    parent: None,
+                                    id: parent,
+                                });
+                            }
+                        }
+                    }
+                }
+                '‘' | '’' | '\'' => {
+                    let word_inside = prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphanumeric);
+                    let before_digit = next.is_some_and(|n| n.is_ascii_digit());
+                    if word_inside || before_digit {
+                        prev = Some(c);
+                        continue; // apostrophe: "Russia’s", "’90s"
+                    }
+                    let in_double = double.is_some();
+                    if !in_double && has_double {
+                        prev = Some(c);
+                        continue;
+                    }
+                    let role = flank(prev, next);
+                    match (&single, role) {
+                        (None, Role::Open) if c != '’' => {
+                            single = Some(Open {
+                                start: at,
+                                para_start: pi,
+                                style: QuoteStyle::Single,
+                                id: next_id,
+                            });
+                            next_id += 1;
+                        }
+                        (Some(_), Role::Close) if c != '‘' => {
+                            if let Some(s) = single.take() {
+                                let content =
+                                    TextRange::new(s.start + mark_len(prose, s.start), at);
+                                // A possessive plural ("the allies’ ") closes nothing when the
+                                // span would be one letter or empty.
+                                if content.slice(prose).trim().is_empty() {
+                                    continue;
+                                }
+                                raws.push(Raw {
+                                    range: TextRange::new(s.start, at + c.len_utf8()),
+                                    content,
+                                    style: QuoteStyle::Single,
+                                    closed: true,
+                                    paragraphs: pi..pi + 1,
+                                    parent: double.as_ref().map(|d| d.id),
+                                    id: s.id,
+                                });
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        // Paragraph end: a still-open double quote either continues or is unclosed.
+        if let Some(o) = double.take() {
+            let continues = paragraphs
+                .get(pi + 1)
+                .is_some_and(|np| matches!(np.range.slice(prose).chars().next(), Some('“' | '"')));
+            if continues {
+                carried = Some(o);
+            } else {
+                unclosed(
+                    &mut raws,
+                    &mut problems,
+                    o,
+                    TextRange::new(para.range.end, para.range.end),
+                    pi,
+                    prose,
+                );
+            }
+        }
+    }
+    if let Some(o) = carried.take() {
+        let last = paragraphs.len().saturating_sub(1);
+        let end = paragraphs.last().map_or(prose.len(), |p| p.range.end);
+        unclosed(
+            &mut raws,
+            &mut problems,
+            o,
+            TextRange::new(end, end),
+            last,
+            prose,
+        );
+    }
+
+    // Source order, outer quotes before the ones nested in them; remap parent ids to indices.
+    raws.sort_by_key(|r| (r.range.start, r.parent.is_some()));
+    let index_of: std::collections::HashMap<usize, usize> =
+        raws.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let quotes = raws
+        .into_iter()
+        .map(|r| {
+            let sentence = sentence_index(sentences, r.range.start);
+            let end_sentence =
+                sentence_index(sentences, r.range.end.saturating_sub(1)).max(sentence);
+            Quote {
+                range: r.range,
+                content: r.content,
+                style: r.style,
+                closed: r.closed,
+                paragraphs: r.paragraphs,
+                sentence,
+                end_sentence,
+                parent: r.parent.and_then(|p| index_of.get(&p).copied()),
+            }
+        })
+        .collect();
+    problems.sort_by_key(|p| p.mark.start);
+    (quotes, problems)
+}
+
+fn mark_len(prose: &str, at: usize) -> usize {
+    prose[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+fn unclosed(
+    raws: &mut Vec<Raw>,
+    problems: &mut Vec<QuoteProblem>,
+    o: Open,
+    end: TextRange,
+    pi: usize,
+    prose: &str,
+) {
+    let mark = TextRange::new(o.start, o.start + mark_len(prose, o.start));
+    problems.push(QuoteProblem {
+        mark,
+        kind: QuoteProblemKind::Unclosed,
+        paragraph: o.para_start,
+    });
+    raws.push(Raw {
+        range: TextRange::new(o.start, end.start.max(mark.end)),
+        content: TextRange::new(mark.end, end.start.max(mark.end)),
+        style: o.style,
+        closed: false,
+        paragraphs: o.para_start..pi + 1,
+        parent: None,
+        id: o.id,
+    });
+}
+
+fn sentence_index(sentences: &[Sentence], offset: usize) -> usize {
+    let i = sentences.partition_point(|s| s.range.end <= offset);
+    i.min(sentences.len().saturating_sub(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::document::{Document, SourceKind};
+    use crate::analysis::quotes::QuoteProblemKind;
+
+    fn quotes(src: &str) -> (Vec<String>, Vec<QuoteProblemKind>) {
+        let d = Document::parse(src, SourceKind::PlainText);
+        (
+            d.quotes
+                .iter()
+                .map(|q| q.range.slice(src).to_string())
+                .collect(),
+            d.quote_problems.iter().map(|p| p.kind).collect(),
+        )
+    }
+
+    #[test]
+    fn curly_straight_and_nested() {
+        let (q, p) = quotes(
+            "“We need to do more,” Stoltenberg said. He called it \"a 'real' threat\" to Russia's ’90s order.",
+        );
+        assert_eq!(
+            q,
+            ["“We need to do more,”", "\"a 'real' threat\"", "'real'"]
+        );
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_span() {
+        let src =
+            "“The first paragraph of the quote.\n“The second paragraph ends it,” she said.\nNext.";
+        let (q, p) = quotes(src);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].ends_with("ends it,”"));
+        assert!(p.is_empty());
+    }
+
+    #[test]
+    fn unclosed_and_stray_marks_are_reported() {
+        let (q, p) = quotes("“We need to do more, Stoltenberg said.\nThe end.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(p, [QuoteProblemKind::Unclosed]);
+        let (_, p) = quotes("He said it” twice.");
+        assert_eq!(p, [QuoteProblemKind::UnexpectedClose]);
+        let (q, p) = quotes("A 12\" screen and the players’ union.");
+        assert!(q.is_empty() && p.is_empty(), "{q:?} {p:?}");
+    }
+
+    #[test]
+    fn british_single_quotes_without_doubles() {
+        let (q, p) = quotes("'We will fight,' he said of the players' strike.");
+        assert_eq!(q, ["'We will fight,'"]);
+        assert!(p.is_empty());
+    }
+}

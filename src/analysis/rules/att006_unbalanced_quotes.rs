@@ -1,0 +1,69 @@
+//! ATT006 `unbalanced-quotes`.
+
+use super::RuleContext;
+use crate::analysis::diagnostic::{Diagnostic, Edit};
+use crate::analysis::quotes::QuoteProblemKind;
+use crate::analysis::range::TextRange;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a quotation mark with no partner: an opening mark whose quotation is never closed
+    /// before its paragraph ends (when the next paragraph does not continue the quotation with an
+    /// opening mark of its own, as news style does for multi-paragraph quotes), and a closing mark
+    /// with no quotation open.
+    ///
+    /// ## Why it matters
+    /// An unclosed quote leaves the reader unable to tell where the speaker's words end and the
+    /// reporter's begin, and it often means words were cut from a quote during editing. Every other
+    /// attribution check depends on knowing where quotes start and stop.
+    ///
+    /// ## Example
+    /// `“We need to do more, Stoltenberg told reporters.` (where does the quote end?)
+    ATT006, "unbalanced-quotes", Warning,
+}
+
+pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    for p in &ctx.doc.quote_problems {
+        let mark = p.mark.slice(ctx.text);
+        match p.kind {
+            QuoteProblemKind::Unclosed => {
+                let para_end = ctx
+                    .doc
+                    .paragraphs
+                    .get(p.paragraph)
+                    .map_or(p.mark.end, |para| para.range.end);
+                let close = if mark == "\"" { "\"" } else { "”" };
+                let snippet = excerpt(ctx.prose(TextRange::new(p.mark.end, para_end)));
+                out.push(
+                    ctx.diagnostic(
+                        p.mark,
+                        format!("quotation opened here is never closed: `{mark}{snippet}`"),
+                    )
+                    .with_fix(
+                        format!("close the quotation at the end of the paragraph with `{close}`"),
+                        vec![Edit {
+                            range: TextRange::empty(para_end),
+                            replacement: close.to_string(),
+                        }],
+                    ),
+                );
+            }
+            QuoteProblemKind::UnexpectedClose => {
+                out.push(ctx.diagnostic(
+                    p.mark,
+                    format!("closing quotation mark `{mark}` with no opening mark before it"),
+                ));
+            }
+        }
+    }
+}
+
+/// The first few words after the opening mark, for the message.
+fn excerpt(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().take(6).collect();
+    let mut out = words.join(" ");
+    if s.split_whitespace().nth(6).is_some() {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,291 @@
+//! Sentence boundaries for news prose. A boundary is a terminator (`.`, `?`, `!`, `…`), any
+//! closing quotes or brackets, whitespace, then something that can start a sentence. A period
+//! after a news abbreviation ("Feb. 24", "Sen. Warren", "U.S. Army", "10 a.m. Belgium time",
+//! "No. 3", "Jens J. Stoltenberg") is not a boundary, unless a common sentence opener follows
+//! an abbreviation that can also end a sentence ("… in the U.S. The talks …").
+
+use super::range::TextRange;
+
+/// Abbreviations that never end a sentence: titles and honorifics (AP style and CLDR).
+const TITLES: &[&str] = &[
+    "adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr", "fr", "gen", "gov", "hon",
+    "insp", "lt", "maj", "messrs", "mr", "mrs", "ms", "msgr", "mt", "pfc", "prof", "pvt", "rep",
+    "reps", "rev", "sen", "sens", "sgt", "sr", "sra", "srta", "st", "supt", "ft", "gens", "govs",
+    "pres", "amb", "vs", "v", "cf", "ca", "approx", "dept", "fig", "figs", "nos", "no", "op",
+    "vol", "pp", "p", "ch", "art", "ed", "eds", "est", "univ", "assn", "ave", "blvd", "rd", "hwy",
+];
+
+/// Month abbreviations (AP style): never a boundary before a number, otherwise only before an opener.
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Abbreviations that may end a sentence: a boundary only before a common sentence opener.
+const MAY_END: &[&str] = &[
+    "a.m", "p.m", "u.s", "u.n", "u.k", "e.u", "d.c", "inc", "corp", "co", "ltd", "jr", "bros",
+    "etc", "calif", "mass", "ark", "ariz", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
+    "kans", "ky", "la", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n.h", "n.j",
+    "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "tex", "vt",
+    "va", "wash", "w.va", "wis", "wyo", "e.g", "i.e", "a.d", "b.c", "ph.d", "plc", "llc",
+];
+
+/// Words that commonly open a sentence, used after an abbreviation that may end one.
+const OPENERS: &[&str] = &[
+    "a",
+    "after",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "during",
+    "for",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "last",
+    "meanwhile",
+    "more",
+    "mr",
+    "mrs",
+    "ms",
+    "no",
+    "on",
+    "one",
+    "our",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "to",
+    "under",
+    "we",
+    "what",
+    "when",
+    "while",
+    "with",
+    "yet",
+    "you",
+    "officials",
+    "many",
+    "most",
+    "other",
+    "both",
+    "each",
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+}
+
+fn is_opener_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«')
+}
+
+/// The word (letters and inner periods) that ends right before byte `dot` of `text`.
+fn word_before(text: &str, dot: usize) -> &str {
+    let head = &text[..dot];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
+
+/// The word starting at byte `at` of `text` (letters only).
+fn word_at(text: &str, at: usize) -> &str {
+    let tail = &text[at..];
+    let end = tail
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(tail.len(), |(i, _)| i);
+    &tail[..end]
+}
+
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Splits `range` of `prose` (one paragraph) into trimmed sentence ranges, in order.
+pub fn split(prose: &str, range: TextRange) -> Vec<TextRange> {
+    let mut out = Vec::new();
+    let Some(text) = prose.get(range.start..range.end) else {
+        return out;
+    };
+    let base = range.start;
+    let mut start = 0usize;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !matches!(c, '.' | '?' | '!' | '…') {
+            i += 1;
+            continue;
+        }
+        // Run of terminators, then closers.
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '.' | '?' | '!' | '…') {
+            j += 1;
+        }
+        while j < chars.len() && is_closer(chars[j].1) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        // Whitespace must follow.
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        if k == j && k < chars.len() {
+            i = j.max(i + 1);
+            continue;
+        }
+        if k >= chars.len() {
+            break; // the paragraph's end closes the last sentence
+        }
+        let (next_pos, next) = chars[k];
+        let next_starts = next.is_uppercase()
+            || next.is_ascii_digit()
+            || (is_opener_mark(next)
+                && chars.get(k + 1).is_some_and(|&(_, n)| {
+                    n.is_uppercase() || n.is_ascii_digit() || is_opener_mark(n)
+                }));
+        let mut boundary = next_starts;
+        if boundary && c == '.' && is_closer_run(&chars[i + 1..j]) {
+            let word = word_before(text, pos);
+            let lower = word.to_ascii_lowercase();
+            let next_word = word_at(
+                text,
+                next_pos
+                    + if is_opener_mark(next) {
+                        next.len_utf8()
+                    } else {
+                        0
+                    },
+            );
+            let opener = is_in(OPENERS, next_word);
+            if word.is_empty() {
+                // "… 1. The" or a lone period: a boundary.
+            } else if is_in(TITLES, &lower) {
+                boundary = false;
+            } else if is_in(MONTHS, &lower) {
+                boundary = !next.is_ascii_digit() && opener;
+            } else if is_in(MAY_END, &lower) {
+                boundary = opener;
+            } else if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+                // An initial ("Jens J. Stoltenberg"): never a boundary unless an opener follows.
+                boundary = opener && next_word != "I";
+            } else if lower.contains('.') {
+                // Other dotted initialisms ("N.A.T.O.", "U.S.A.").
+                boundary = opener;
+            }
+        }
+        if boundary {
+            let r = trim(text, start, end);
+            if r.0 < r.1 {
+                out.push(TextRange::new(base + r.0, base + r.1));
+            }
+            start = next_pos;
+            i = k;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    let r = trim(text, start, text.len());
+    if r.0 < r.1 {
+        out.push(TextRange::new(base + r.0, base + r.1));
+    }
+    out
+}
+
+fn is_closer_run(chars: &[(usize, char)]) -> bool {
+    chars.iter().all(|&(_, c)| is_closer(c))
+}
+
+fn trim(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    let t = &text[s..e];
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    s += lead;
+    e -= trail;
+    (s, e.max(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(s: &str) -> Vec<&str> {
+        split(s, TextRange::new(0, s.len()))
+            .into_iter()
+            .map(|r| r.slice(s))
+            .collect()
+    }
+
+    #[test]
+    fn news_abbreviations_do_not_split() {
+        let one = [
+            "The invasion began Feb. 24, 2022, and has not stopped.",
+            "Biden arrived shortly before 10 a.m. Belgium time on Thursday.",
+            "The U.S. Army sent more troops.",
+            "Sen. Warren and Dr. Smith spoke to No. 3 in the queue.",
+            "John F. Kennedy was president.",
+            "He met Gov. Newsom in Sacramento, Calif. on Monday.",
+            "“Why?” he asked.",
+            "The vote was 12 vs. 3 in the end.",
+        ];
+        for s in one {
+            assert_eq!(sents(s), [s], "split wrongly: {s}");
+        }
+    }
+
+    #[test]
+    fn real_boundaries_split() {
+        assert_eq!(
+            sents("He left. She stayed! Did they? Yes."),
+            ["He left.", "She stayed!", "Did they?", "Yes."]
+        );
+        assert_eq!(
+            sents(
+                "“We need to do more,” he said. “There is a new sense of urgency.” Then he left."
+            ),
+            [
+                "“We need to do more,” he said.",
+                "“There is a new sense of urgency.”",
+                "Then he left."
+            ]
+        );
+        assert_eq!(
+            sents("Troops arrived in the U.S. The talks began at 10 a.m. The end."),
+            [
+                "Troops arrived in the U.S.",
+                "The talks began at 10 a.m.",
+                "The end."
+            ]
+        );
+        assert_eq!(
+            sents("Prices rose 2.5% in 2004. Growth slowed."),
+            ["Prices rose 2.5% in 2004.", "Growth slowed."]
+        );
+    }
+}

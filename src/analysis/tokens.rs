@@ -1,0 +1,160 @@
+//! Words, numbers and punctuation with byte ranges.
+
+use super::range::TextRange;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with internal apostrophes, hyphens and abbreviation periods ("Russia's",
+    /// "secretary-general", "U.S.").
+    Word,
+    /// Digits with internal `,` / `.` separators ("1,500", "2.5", "28th" is Word+suffix: see
+    /// [`Token::is_ordinal`]).
+    Number,
+    /// Any other non-space character, one per token.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub range: TextRange,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text(self, prose: &str) -> &str {
+        self.range.slice(prose)
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn is_capitalised(self, prose: &str) -> bool {
+        self.kind == TokenKind::Word
+            && self
+                .text(prose)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '‑'
+}
+
+/// Appends the tokens of `range` in `prose` to `out`.
+pub fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
+    let Some(text) = prose.get(range.start..range.end) else {
+        return;
+    };
+    let base = range.start;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                // Internal apostrophe, hyphen or abbreviation period: keep it when a letter follows
+                // ("Russia's", "anti-tank"), or for a period after a single letter ("U.S.").
+                if is_apostrophe(d) || is_hyphen(d) || d == '.' {
+                    let next = text[j + d.len_utf8()..].chars().next();
+                    if next.is_some_and(char::is_alphanumeric) {
+                        if d == '.' && !single_letter_segment(text, i, j) {
+                            break;
+                        }
+                        end = j + d.len_utf8();
+                        chars.next();
+                        continue;
+                    }
+                    if d == '.' && single_letter_segment(text, i, j) && text[i..j].contains('.') {
+                        // The final period of "U.S." belongs to the word.
+                        end = j + 1;
+                        chars.next();
+                    }
+                }
+                break;
+            }
+            out.push(Token {
+                range: TextRange::new(base + i, base + end),
+                kind: TokenKind::Word,
+            });
+        } else if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_ascii_digit() {
+                    end = j + 1;
+                    chars.next();
+                    continue;
+                }
+                if d == ',' || d == '.' {
+                    let next = text[j + 1..].chars().next();
+                    if next.is_some_and(|n| n.is_ascii_digit()) {
+                        end = j + 1;
+                        chars.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            out.push(Token {
+                range: TextRange::new(base + i, base + end),
+                kind: TokenKind::Number,
+            });
+        } else {
+            out.push(Token {
+                range: TextRange::new(base + i, base + i + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
+        }
+    }
+}
+
+/// True when the word from `start` to the period at `dot` is an initialism segment ("U" in "U.S.").
+fn single_letter_segment(text: &str, start: usize, dot: usize) -> bool {
+    let seg = &text[start..dot];
+    let last = seg.rsplit('.').next().unwrap_or(seg);
+    last.chars().count() == 1 && last.chars().all(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokenize(s, TextRange::new(0, s.len()), &mut out);
+        out.iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn news_tokens() {
+        assert_eq!(
+            words("Russia’s U.S. Army sent 1,500 anti-tank missiles."),
+            [
+                "Russia’s",
+                "U.S.",
+                "Army",
+                "sent",
+                "1,500",
+                "anti-tank",
+                "missiles",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("He said: “No.”"),
+            ["He", "said", ":", "“", "No", ".", "”"]
+        );
+        assert_eq!(words("2.5% of 10"), ["2.5", "%", "of", "10"]);
+        assert_eq!(words("the ’90s"), ["the", "’", "90", "s"]);
+    }
+}

@@ -1,0 +1,1 @@
+//! The language server (`copydesk lsp`), on tower-lsp-server.
