@@ -206,6 +206,7 @@ class Session {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly serverRequests: string[] = [];
   stderr = '';
+  readonly exited: Promise<number | null>;
   private waiters: (() => void)[] = [];
 
   constructor() {
@@ -213,6 +214,10 @@ class Session {
     this.proc.stderr.on('data', (d: Buffer) => {
       this.stderr += d.toString('utf8');
     });
+    this.exited = new Promise((resolve) => this.proc.on('exit', (code) => resolve(code)));
+    // A server that dies is reported by the test that waits for it, not as an
+    // unhandled stream error.
+    this.proc.stdin.on('error', () => undefined);
     this.conn = createProtocolConnection(
       new StreamMessageReader(this.proc.stdout),
       new StreamMessageWriter(this.proc.stdin),
@@ -313,7 +318,12 @@ describe('copydesk lsp as VS Code drives it', { timeout: 120_000 }, () => {
       workspaceFolders: [{ uri: pathToFileURL(path.dirname(ARTICLE)).href, name: 'editors' }],
     };
     assert.deepEqual(params.capabilities.general?.positionEncodings, ['utf-16']);
-    init = await s.conn.sendRequest(InitializeRequest.type, params);
+    init = await Promise.race([
+      s.conn.sendRequest(InitializeRequest.type, params),
+      s.exited.then((code): never => {
+        throw new Error(`copydesk lsp exited (status ${code}) before answering initialize; stderr:\n${s.stderr}`);
+      }),
+    ]);
     await s.conn.sendNotification(InitializedNotification.type, {});
     // synchronize.configurationSection: the client pushes the section right away.
     await s.conn.sendNotification(DidChangeConfigurationNotification.type, {
@@ -463,11 +473,10 @@ describe('copydesk lsp as VS Code drives it', { timeout: 120_000 }, () => {
     const mark = s.published.length;
     await s.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     await s.diagnostics(uri, mark, (p) => p.diagnostics.length === 0, 'empty, after didClose');
-    const exited = new Promise<number | null>((resolve) => s.proc.on('exit', (code) => resolve(code)));
     await s.conn.sendRequest(ShutdownRequest.type);
     await s.conn.sendNotification(ExitNotification.type);
     const code = await Promise.race([
-      exited,
+      s.exited,
       new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 5000)),
     ]);
     s.conn.dispose();
