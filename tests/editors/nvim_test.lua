@@ -281,6 +281,7 @@ local function main()
         table.insert(att006, k)
       end
     end
+    out('     published: ' .. table.concat(diag_keys(opened), ', '))
     eq(att006, { want }, 'ATT006 (all: ' .. table.concat(diag_keys(opened), ', ') .. ')')
     for _, d in ipairs(opened) do
       check(type(d.code) == 'string' and d.code:match('^%u%u%u%d%d%d$'), 'diagnostic code %s', vim.inspect(d.code))
@@ -303,6 +304,7 @@ local function main()
     end
     local h = hover_at(buf, find(text, 'Raman said.') + 2)
     check(h ~= nil, 'no hover on the mention `Raman`')
+    out('     hover: ' .. h:gsub('\n', ' | '):sub(1, 200))
     check(h:find('Priya Raman', 1, true), 'hover does not name Priya Raman:\n%s', h)
   end)
 
@@ -312,6 +314,7 @@ local function main()
     end
     local h = hover_at(buf, find(text, 'This town has flooded') + 5)
     check(h ~= nil, 'no hover on the quote')
+    out('     hover: ' .. h:gsub('\n', ' | '):sub(1, 200))
     check(h:find('Raman', 1, true), 'quote hover does not name Raman:\n%s', h)
   end)
 
