@@ -477,7 +477,7 @@ describe('copydesk lsp as VS Code drives it', { timeout: 120_000 }, () => {
     await s.conn.sendNotification(ExitNotification.type);
     const code = await Promise.race([
       s.exited,
-      new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 5000)),
+      new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 5000).unref()),
     ]);
     s.conn.dispose();
     assert.equal(code, 0, `exit status after shutdown/exit; stderr:\n${s.stderr}`);
