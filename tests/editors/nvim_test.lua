@@ -189,6 +189,14 @@ local function facts()
   return ok and v or nil
 end
 
+-- publishDiagnostics notifications received, per client id.
+local published = {}
+local publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  published[ctx.client_id] = (published[ctx.client_id] or 0) + 1
+  return publish(err, result, ctx, config)
+end
+
 local function copydesk_diags(buf)
   local client = vim.lsp.get_clients({ bufnr = buf, name = 'copydesk' })[1]
   if not client then
@@ -355,6 +363,35 @@ local function main()
       end, d) == 0
     end, 'without ATT006 after the deletion')
     eq(diag_keys(got), cli_keys(again), 'after the deletion, diagnostics vs copydesk check')
+  end)
+
+  test(':CopydeskRestart starts a new server that publishes again', function()
+    local old = vim.lsp.get_clients({ bufnr = buf, name = 'copydesk' })[1]
+    check(old, 'no client before the restart')
+    vim.api.nvim_set_current_buf(buf)
+    vim.cmd('CopydeskRestart')
+    local new
+    local ok = vim.wait(TIMEOUT, function()
+      new = vim.lsp.get_clients({ bufnr = buf, name = 'copydesk' })[1]
+      return new ~= nil and new.id ~= old.id and new.initialized
+    end, 20)
+    check(ok, 'no new copydesk client attached within %d ms', TIMEOUT)
+    local got = wait_diags(buf, function()
+      return (published[new.id] or 0) > 0
+    end, 'from the restarted server')
+    eq(diag_keys(got), cli_keys(buf_text(buf)), 'after the restart, diagnostics vs copydesk check')
+  end)
+
+  test(':CopydeskFacts opens the fact sheet as Markdown', function()
+    vim.api.nvim_set_current_buf(buf)
+    vim.bo[buf].modified = false -- the edits above are not to be written to the fixture
+    vim.cmd('CopydeskFacts')
+    local sheet = vim.api.nvim_get_current_buf()
+    check(sheet ~= buf, 'no new window/buffer for the fact sheet')
+    eq(vim.bo[sheet].filetype, 'markdown', 'fact sheet filetype')
+    local body = table.concat(vim.api.nvim_buf_get_lines(sheet, 0, -1, false), '\n')
+    check(body:find('Riverside flood barrier opens two years late', 1, true), 'fact sheet without the headline:\n%s', body:sub(1, 500))
+    vim.cmd('close')
   end)
 
   test('plain-text files (filetype text) are checked too', function()
