@@ -483,3 +483,90 @@ describe('copydesk lsp as VS Code drives it', { timeout: 120_000 }, () => {
     assert.equal(code, 0, `exit status after shutdown/exit; stderr:\n${s.stderr}`);
   });
 });
+
+// ---- every article in the repository: LSP == CLI, with LF and CRLF -------
+
+function articles(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    if (!fs.existsSync(dir)) {
+      return;
+    }
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        walk(p);
+      } else if (/\.(md|txt)$/.test(e.name)) {
+        found.push(p);
+      }
+    }
+  };
+  for (const d of ['tests/fixtures', 'tests/editors', 'examples']) {
+    walk(path.join(REPO, d));
+  }
+  return found.sort();
+}
+
+/** `copydesk check --format json` on `file` as code@range keys against `text`. */
+function cliFindingsOf(file: string, text: string): string[] {
+  const r = spawnSync(BIN, ['check', file, '--format', 'json'], { cwd: path.dirname(file), encoding: 'utf8' });
+  const report = JSON.parse(r.stdout) as { files: { diagnostics: CliDiagnostic[] }[] };
+  return report.files[0].diagnostics
+    .map((d) => key(d.code, rangeOf(text, indexOfByte(text, d.byte_range[0]), indexOfByte(text, d.byte_range[1]))))
+    .sort();
+}
+
+describe('every repository article: the same findings over LSP as from copydesk check', { timeout: 300_000 }, () => {
+  let s: Session;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-articles-'));
+
+  before(async () => {
+    assert.ok(fs.existsSync(BIN), `no copydesk binary at ${BIN}`);
+    s = new Session();
+    await s.conn.sendRequest(InitializeRequest.type, {
+      processId: null,
+      rootUri: pathToFileURL(tmp).href,
+      capabilities: vscodeClientCapabilities(),
+      initializationOptions: toServerSettings(USER_SETTINGS).settings,
+      workspaceFolders: [{ uri: pathToFileURL(tmp).href, name: 'articles' }],
+    });
+    await s.conn.sendNotification(InitializedNotification.type, {});
+  });
+
+  after(async () => {
+    if (s !== undefined) {
+      await s.conn.sendRequest(ShutdownRequest.type).catch(() => undefined);
+      await s.conn.sendNotification(ExitNotification.type).catch(() => undefined);
+      s.proc.kill();
+    }
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  let n = 0;
+  for (const source of articles()) {
+    for (const eol of ['LF', 'CRLF'] as const) {
+      it(`${path.relative(REPO, source)} (${eol})`, async () => {
+        // A copy in its own directory, with the fixture's copydesk.toml if any,
+        // so the server and the CLI read the same configuration.
+        const dir = path.join(tmp, String(n++));
+        fs.mkdirSync(dir);
+        const toml = path.join(path.dirname(source), 'copydesk.toml');
+        if (fs.existsSync(toml)) {
+          fs.copyFileSync(toml, path.join(dir, 'copydesk.toml'));
+        }
+        const lf = fs.readFileSync(source, 'utf8').replace(/\r\n/g, '\n');
+        const text = eol === 'CRLF' ? lf.replace(/\n/g, '\r\n') : lf;
+        const file = path.join(dir, path.basename(source));
+        fs.writeFileSync(file, text);
+        const uri = pathToFileURL(file).href;
+        const mark = s.published.length;
+        await s.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+          textDocument: { uri, languageId: file.endsWith('.md') ? 'markdown' : 'plaintext', version: 1, text },
+        });
+        const p = await s.diagnostics(uri, mark, (q) => q.version === undefined || q.version === 1, 'after didOpen');
+        assert.deepEqual(p.diagnostics.map((d) => key(d.code, d.range)).sort(), cliFindingsOf(file, text));
+        await s.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+      });
+    }
+  }
+});
