@@ -231,32 +231,31 @@ pub fn run_pipeline(
     jobs: Option<usize>,
     opts: PipelineOptions,
 ) -> (Vec<FileOutcome>, Vec<InputError>) {
-    let (files, mut early) = input::collect_files(paths);
+    let (files, early) = input::collect_files(paths);
     let mut resolver = ConfigResolver::new(config, date);
     let mut reported_configs = std::collections::HashSet::new();
-    let mut work: Vec<(PathBuf, Arc<Config>)> = Vec::with_capacity(files.len());
-    for f in files {
-        match resolver.for_file(&f) {
-            Ok(c) => work.push((f, c)),
-            Err(e) => {
+    let work: Vec<(PathBuf, Result<Arc<Config>, String>)> = files
+        .into_iter()
+        .map(|f| {
+            let config = resolver.for_file(&f).map_err(|e| {
                 if reported_configs.insert(e.clone()) {
-                    early.push(InputError {
-                        path: f.clone(),
-                        message: format!("not checked because its configuration is invalid: {e}"),
-                    });
+                    format!("not checked because its configuration is invalid: {e}")
                 } else {
-                    early.push(InputError {
-                        path: f,
-                        message: "not checked because its configuration is invalid (see above)"
-                            .to_string(),
-                    });
+                    "not checked because its configuration is invalid (see above)".to_string()
                 }
-            }
-        }
-    }
+            });
+            (f, config)
+        })
+        .collect();
     let outcomes = with_pool(jobs, || {
         work.par_iter()
-            .map(|(path, config)| check_one(path, config, opts))
+            .map(|(path, config)| match config {
+                Ok(config) => check_one(path, config, opts),
+                Err(message) => FileOutcome::Failed(InputError {
+                    path: path.clone(),
+                    message: message.clone(),
+                }),
+            })
             .collect()
     });
     (outcomes, early)

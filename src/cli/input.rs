@@ -240,7 +240,7 @@ impl ConfigResolver {
             None => {
                 // Walk up from the absolute directory so that `a.md` finds `../copydesk.toml`.
                 let abs = std::path::absolute(&dir).unwrap_or_else(|_| dir.clone());
-                let f = crate::config::discover(&abs);
+                let f = crate::config::discover(&abs).map(|p| relative_to_cwd(&p));
                 self.by_dir.insert(dir, f.clone());
                 f
             }
@@ -254,6 +254,15 @@ impl ConfigResolver {
             .or_insert_with(|| load(&config_path, date))
             .clone()
     }
+}
+
+/// `path` relative to the current directory when it is under it (for messages).
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 fn load(path: &Path, date: Option<Date>) -> Result<Arc<Config>, String> {
