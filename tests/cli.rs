@@ -247,6 +247,16 @@ fn sarif_format_has_the_structure_code_scanning_needs() {
         loc["region"],
         serde_json::json!({"startLine": 3, "startColumn": 46, "endLine": 3, "endColumn": 47})
     );
+    // The types of serde-sarif are generated from the SARIF 2.1.0 JSON schema: our output must
+    // deserialise into them (enum values such as levels and columnKind included).
+    let log: serde_sarif::sarif::Sarif =
+        serde_json::from_str(&r.stdout).expect("SARIF deserialises with serde-sarif");
+    assert_eq!(log.runs.len(), 1);
+    assert_eq!(log.runs[0].results.as_ref().map(Vec::len), Some(1));
+    // The validator has teeth: a level outside the schema's enum is rejected.
+    let mut bad = v.clone();
+    bad["runs"][0]["results"][0]["level"] = "severe".into();
+    assert!(serde_json::from_value::<serde_sarif::sarif::Sarif>(bad).is_err());
 }
 
 #[test]

@@ -125,6 +125,33 @@ mod tests {
         assert_eq!(idx.line_end(text, 2), text.len());
     }
 
+    fn naive(text: &str, offset: usize) -> Position {
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Position { line, column }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn positions_match_a_naive_count(
+            text in "[a\n\r“é😀 ]{0,60}",
+            picks in proptest::collection::vec(0usize..1000, 0..12),
+        ) {
+            let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let offsets: Vec<usize> = picks.iter().map(|p| boundaries[p % boundaries.len()]).collect();
+            let idx = LineIndex::new(&text);
+            let got = idx.positions(&text, &offsets);
+            for (o, p) in offsets.iter().zip(&got) {
+                proptest::prop_assert_eq!(*p, naive(&text, *o));
+            }
+            let chars = char_offsets(&text, &offsets);
+            for (o, c) in offsets.iter().zip(&chars) {
+                proptest::prop_assert_eq!(*c, text[..*o].chars().count());
+            }
+        }
+    }
+
     #[test]
     fn char_offsets_are_code_points() {
         let text = "a“😀”b";
