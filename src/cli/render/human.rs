@@ -259,6 +259,31 @@ mod tests {
     }
 
     #[test]
+    fn odd_ranges_render_without_panicking() {
+        let text = "Title\n\nOne two three.\nFour “five\nsix.\n\n\nlast";
+        let index = LineIndex::new(text);
+        let four = text.find("Four").unwrap();
+        let ranges = [
+            (0, 0),                           // empty, at the start
+            (text.len(), text.len()),         // empty, at the end
+            (four, text.len()),               // many lines
+            (7, four),                        // ends at a line start
+            (text.len() - 2, text.len() + 5), // past the end (clamped)
+        ];
+        for (s, e) in ranges {
+            let mut d = diag(s, e).with_related(TextRange::new(0, 5), "the title");
+            d.related.push(crate::analysis::Related {
+                range: TextRange::new(four, four + 4),
+                message: "same line".into(),
+            });
+            let located = locate(text, &index, vec![d]);
+            let out = render_file("x.md", text, &index, &located, false);
+            assert!(out.contains("warning[ATT006]"), "{s}..{e}: {out}");
+            assert!(out.contains("the title"), "{s}..{e}: {out}");
+        }
+    }
+
+    #[test]
     fn summary_wording() {
         let c = Counts {
             files: 5,
