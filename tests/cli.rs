@@ -608,3 +608,18 @@ fn bundled_example_has_findings() {
         .collect();
     assert!(codes.contains(&"ATT006"), "{codes:?}");
 }
+
+#[test]
+fn sarif_uris_are_relative_even_for_absolute_arguments() {
+    let t = tmp();
+    let p = write(t.path(), "desk/story.md", UNCLOSED);
+    let abs = p.canonicalize().unwrap();
+    let dir = t.path().canonicalize().unwrap();
+    let r = run_in(&dir, &["check", "--format", "sarif", abs.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "desk/story.md"
+    );
+}

@@ -149,11 +149,13 @@ pub fn level(s: Severity) -> &'static str {
 /// directory when the path is absolute and under it; otherwise a `file://` URI.
 pub fn artifact_uri(path: &std::path::Path) -> String {
     let mut p = path.to_path_buf();
-    if p.is_absolute()
-        && let Ok(cwd) = std::env::current_dir()
-        && let Ok(rel) = p.strip_prefix(&cwd)
-    {
-        p = rel.to_path_buf();
+    if p.is_absolute() {
+        let rel = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| p.strip_prefix(&cwd).ok().map(std::path::Path::to_path_buf));
+        if let Some(rel) = rel {
+            p = rel;
+        }
     }
     let s = display_path(&p);
     let encoded = percent_encode(&s);
