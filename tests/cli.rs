@@ -623,3 +623,17 @@ fn sarif_uris_are_relative_even_for_absolute_arguments() {
         "desk/story.md"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_dangling_links_are_reported() {
+    let t = tmp();
+    write(t.path(), "site/story.md", UNCLOSED);
+    std::os::unix::fs::symlink("..", t.path().join("site/up")).unwrap();
+    std::os::unix::fs::symlink("gone.md", t.path().join("site/dangling.md")).unwrap();
+    let r = run_in(t.path(), &["check", "site"]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("site/up: symbolic link loop"), "{}", r.stderr);
+    assert!(r.stderr.contains("site/dangling.md: broken symbolic link"), "{}", r.stderr);
+    assert!(r.stdout.contains("site/story.md:3:46"), "{}", r.stdout);
+}

@@ -128,7 +128,15 @@ fn walk_error(root: &Path, e: &ignore::Error) -> InputError {
         },
         ignore::Error::Io(io) => InputError {
             path: path.unwrap_or_else(|| root.to_path_buf()),
-            message: format!("cannot read: {}", io_message(io)),
+            message: match io.kind() {
+                std::io::ErrorKind::NotFound => {
+                    "broken symbolic link or vanished file: its target does not exist".to_string()
+                }
+                std::io::ErrorKind::PermissionDenied => {
+                    "cannot read: permission denied".to_string()
+                }
+                _ => format!("cannot read: {}", io_message(io)),
+            },
         },
         other => InputError {
             path: path.unwrap_or_else(|| root.to_path_buf()),
