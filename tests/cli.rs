@@ -633,7 +633,15 @@ fn symlink_loops_and_dangling_links_are_reported() {
     std::os::unix::fs::symlink("gone.md", t.path().join("site/dangling.md")).unwrap();
     let r = run_in(t.path(), &["check", "site"]);
     assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
-    assert!(r.stderr.contains("site/up: symbolic link loop"), "{}", r.stderr);
-    assert!(r.stderr.contains("site/dangling.md: broken symbolic link"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("site/up: symbolic link loop"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("site/dangling.md: broken symbolic link"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stdout.contains("site/story.md:3:46"), "{}", r.stdout);
 }
