@@ -375,3 +375,89 @@ pub fn run(args: FactsArgs) -> i32 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::numbers::{Figure, FigureKind};
+    use crate::analysis::people::{Attribution, Mention, MentionKind, Person, SpeakerVia};
+    use crate::analysis::{Config, SourceKind, TextRange};
+
+    /// People and figures are filled by other modules; inject some to check the sheet's shape.
+    #[test]
+    fn sheet_renders_people_quotes_and_figures() {
+        let text = "Summit\n\n“We will send 1,000 troops,” Jens Halvorsen told reporters. Halvorsen left.\n";
+        let mut a = analysis::analyze(text, SourceKind::PlainText, &Config::default());
+        let full = text.find("Jens Halvorsen").unwrap();
+        let sur = text.rfind("Halvorsen").unwrap();
+        a.people.persons = vec![Person {
+            name: "Jens Halvorsen".into(),
+            title: Some("Secretary-General".into()),
+            note: None,
+            in_registry: true,
+            mentions: vec![0, 1],
+        }];
+        a.people.mentions = vec![
+            Mention {
+                range: TextRange::new(full, full + 14),
+                person: 0,
+                kind: MentionKind::FullName,
+            },
+            Mention {
+                range: TextRange::new(sur, sur + 9),
+                person: 0,
+                kind: MentionKind::Surname,
+            },
+        ];
+        let told = text.find("told").unwrap();
+        a.people.attributions = vec![Attribution {
+            quote: 0,
+            person: Some(0),
+            speaker: None,
+            speaker_range: None,
+            cue: Some("told".into()),
+            cue_range: Some(TextRange::new(told, told + 4)),
+            via: SpeakerVia::Named,
+            candidates: vec![],
+        }];
+        let n = text.find("1,000").unwrap();
+        a.figures.figures = vec![Figure {
+            range: TextRange::new(n, n + 5),
+            kind: FigureKind::Count,
+            value: Some(1000.0),
+            high: None,
+            date: None,
+            value_text: "1000".into(),
+            unit: None,
+            counts: Some("troops".into()),
+        }];
+        let s = sheet("s.txt", text, &a);
+        let j = serde_json::to_value(&s).unwrap();
+        assert_eq!(j["people"][0]["name"], "Jens Halvorsen");
+        assert_eq!(j["people"][0]["title"], "Secretary-General");
+        assert_eq!(j["people"][0]["mentions"][1]["text"], "Halvorsen");
+        assert_eq!(j["people"][0]["quotes"], serde_json::json!([0]));
+        assert_eq!(j["quotes"][0]["speaker"], "Jens Halvorsen");
+        assert_eq!(j["quotes"][0]["cue"], "told");
+        assert_eq!(j["quotes"][0]["via"], "named");
+        assert_eq!(j["figures"][0]["value"], serde_json::json!(1000));
+        assert_eq!(j["figures"][0]["text"], "1,000");
+        assert_eq!(j["figures"][0]["kind"], "count");
+        let md = markdown(&s);
+        assert!(
+            md.contains(
+                "| Jens Halvorsen ✓ | Secretary-General | 2 (Jens Halvorsen, Halvorsen) | 1 |  |"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("— **Jens Halvorsen** (told)"), "{md}");
+        assert!(md.contains("| 1,000 | 1000 | count | troops |"), "{md}");
+    }
+
+    #[test]
+    fn numbers_are_integers_when_whole() {
+        assert_eq!(number(1000.0), Some(serde_json::json!(1000)));
+        assert_eq!(number(2.5), Some(serde_json::json!(2.5)));
+        assert_eq!(number(f64::NAN), None);
+    }
+}
