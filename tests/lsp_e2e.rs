@@ -628,3 +628,52 @@ fn configuration_file_and_settings() {
     s.change(&mut doc, &[(json!({"start": at, "end": at}), "x")]);
     assert!(!s.diagnostics(&doc.uri, Some(2)).is_empty());
 }
+
+/// A 50 MB document opens, is analysed and edited. Slow in a debug build: run with
+/// `cargo test --release --test lsp_e2e -- --ignored`.
+#[test]
+#[ignore]
+fn fifty_megabyte_document() {
+    let mut s = Server::spawn();
+    s.initialize(&[], json!({}));
+    let mut text = String::with_capacity(51 << 20);
+    while text.len() < 50 << 20 {
+        text.push_str(ARTICLE);
+        text.push('\n');
+    }
+    let mut doc = Doc::new("file:///tmp/copydesk-big.md", "markdown", &text);
+    drop(text);
+    s.open(&doc);
+    let long = std::time::Duration::from_secs(600);
+    let uri = doc.uri.clone();
+    let m = s.wait_for_within(long, "diagnostics for the 50 MB document", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["version"] == 1
+    });
+    assert!(!m["params"]["diagnostics"].as_array().unwrap().is_empty());
+    let end = support::position(&doc.text, doc.text.len(), s.enc);
+    s.change(
+        &mut doc,
+        &[(json!({"start": end, "end": end}), "“The end.")],
+    );
+    let m = s.wait_for_within(long, "diagnostics after the edit", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["version"] == 2
+    });
+    let last = m["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .last()
+        .cloned()
+        .unwrap();
+    assert_eq!(last["code"], "ATT006");
+    assert_eq!(
+        last["range"]["start"]["line"].as_u64(),
+        end["line"].as_u64()
+    );
+    let t = s.call("copydesk/documentText", json!({"uri": doc.uri}));
+    assert_eq!(t["text"].as_str().map(str::len), Some(doc.text.len()));
+    assert_eq!(s.shutdown_and_exit(), Some(0));
+}

@@ -325,10 +325,14 @@ impl Actor {
                 }
             }
             DocEvent::Settings(value) => {
+                let before = self.settings.clone();
                 for w in self.settings.update(&value) {
                     self.log(MessageType::WARNING, w);
                 }
-                self.reconfigure_all();
+                // Only rule and date changes need a new analysis (a pulled `{}` changes nothing).
+                if self.settings.rules != before.rules || self.settings.date != before.date {
+                    self.reconfigure_all();
+                }
             }
             DocEvent::WatchedFiles(uris) => {
                 if uris.iter().any(is_config_uri) {

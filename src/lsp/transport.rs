@@ -156,8 +156,10 @@ impl Framer {
                 if self.buf.len() < start + n {
                     return None;
                 }
-                let body = self.buf[start..start + n].to_vec();
-                self.buf.drain(..start + n);
+                // Move the frame out without copying the (possibly huge) body twice.
+                let rest = self.buf.split_off(start + n);
+                let mut body = std::mem::replace(&mut self.buf, rest);
+                body.drain(..start);
                 Some(Frame::Body(body))
             }
             _ => {
@@ -191,7 +193,10 @@ where
                 Frame::Skipped(n, why) => eprintln!("copydesk lsp: skipped {n} {why}"),
                 Frame::Body(body) => match check_body(&body) {
                     Verdict::Forward => {
-                        if server.write_all(&frame(&body)).await.is_err() {
+                        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+                        if server.write_all(header.as_bytes()).await.is_err()
+                            || server.write_all(&body).await.is_err()
+                        {
                             return;
                         }
                         let _ = server.flush().await;
