@@ -176,7 +176,14 @@ pub fn scan(
                         (Some(_), Role::Open) if c == '“' => {
                             // A second opening mark mid-sentence: the first quote was never closed.
                             if let Some(o) = double.take() {
-                                unclosed(&mut raws, &mut problems, o, TextRange::new(at, at), pi, prose);
+                                unclosed(
+                                    &mut raws,
+                                    &mut problems,
+                                    o,
+                                    TextRange::new(at, at),
+                                    pi,
+                                    prose,
+                                );
                             }
                             single = None;
                             double = Some(Open {
