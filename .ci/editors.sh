@@ -109,4 +109,16 @@ if $nvim_ok; then
     cd '$ROOT' && timeout 300 '$NVIM' --headless -n --clean -S tests/editors/nvim_test.lua"
 fi
 
+# ---- Emacs (optional) ---------------------------------------------------
+# Only where Emacs with eglot and markdown-mode is already installed (for
+# instance Debian's emacs-nox elpa-eglot elpa-markdown-mode); nothing is installed.
+if command -v emacs >/dev/null 2>&1 &&
+  emacs --batch --eval "(progn (require 'eglot) (require 'markdown-mode))" >/dev/null 2>&1; then
+  step "emacs: eglot headless test (optional)" bash -o pipefail -c "
+    cd '$ROOT' && timeout 120 emacs --batch -l tests/editors/eglot_test.el 2>&1 | grep -v '^Loading '"
+else
+  section "emacs: eglot headless test (optional)"
+  echo "skipped: no Emacs with eglot and markdown-mode here"
+fi
+
 finish
