@@ -14,6 +14,8 @@
 //
 // Run: npm run compile && COPYDESK_BIN=/path/to/copydesk npm run test:protocol
 // (default binary: ../../target/debug/copydesk, relative to editors/vscode).
+// COPYDESK_ARTICLES=dir1:dir2 adds directories of .md/.txt articles to the
+// LSP-versus-CLI comparison.
 
 import assert from 'node:assert/strict';
 import { ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -503,6 +505,12 @@ function articles(): string[] {
   };
   for (const d of ['tests/fixtures', 'tests/editors', 'examples']) {
     walk(path.join(REPO, d));
+  }
+  // More articles to compare, e.g. COPYDESK_ARTICLES=/path/to/drafts (path-list).
+  for (const d of (process.env.COPYDESK_ARTICLES ?? '').split(path.delimiter)) {
+    if (d !== '') {
+      walk(path.resolve(d));
+    }
   }
   return found.sort();
 }
