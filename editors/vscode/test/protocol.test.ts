@@ -524,7 +524,11 @@ function cliFindingsOf(file: string, text: string): string[] {
     .sort();
 }
 
-describe('every repository article: the same findings over LSP as from copydesk check', { timeout: 300_000 }, () => {
+const ARTICLES = articles();
+
+describe('every repository article: the same findings over LSP as from copydesk check', {
+  timeout: Math.max(300_000, ARTICLES.length * 2 * 2000),
+}, () => {
   let s: Session;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-articles-'));
 
@@ -551,7 +555,7 @@ describe('every repository article: the same findings over LSP as from copydesk 
   });
 
   let n = 0;
-  for (const source of articles()) {
+  for (const source of ARTICLES) {
     for (const eol of ['LF', 'CRLF'] as const) {
       it(`${path.relative(REPO, source)} (${eol})`, async () => {
         // A copy in its own directory, with the fixture's copydesk.toml if any,
