@@ -18,6 +18,9 @@ export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=f
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ -n "${COPYDESK_BIN:-}" ] && [ "${COPYDESK_BIN#/}" = "$COPYDESK_BIN" ]; then
+  COPYDESK_BIN="$PWD/$COPYDESK_BIN" # relative to where the script was started
+fi
 cd "$ROOT"
 VSCODE="$ROOT/editors/vscode"
 TOOLS="$ROOT/target/editors-ci"

@@ -13,7 +13,7 @@
 (defvar copydesk-test-repo
   (expand-file-name "../.." (file-name-directory (or load-file-name buffer-file-name))))
 (defvar copydesk-test-bin
-  (or (getenv "COPYDESK_BIN") (expand-file-name "target/debug/copydesk" copydesk-test-repo)))
+  (expand-file-name (or (getenv "COPYDESK_BIN") "target/debug/copydesk") copydesk-test-repo))
 
 (defun copydesk-test-fail (fmt &rest args)
   (princ (format "eglot: FAIL %s\n" (apply #'format fmt args)))

@@ -12,7 +12,7 @@
 
 local script = debug.getinfo(1, 'S').source:gsub('^@', '')
 local repo = vim.fn.fnamemodify(vim.fn.fnamemodify(script, ':p'), ':h:h:h')
-local bin = os.getenv('COPYDESK_BIN') or (repo .. '/target/debug/copydesk')
+local bin = vim.fn.fnamemodify(os.getenv('COPYDESK_BIN') or (repo .. '/target/debug/copydesk'), ':p')
 local article = repo .. '/tests/editors/article.md'
 local TIMEOUT = tonumber(os.getenv('COPYDESK_TEST_TIMEOUT_MS') or '15000')
 
@@ -259,6 +259,17 @@ local function main()
     eq(cfg.root_markers, { 'copydesk.toml', '.git' }, 'root_markers')
     eq(cfg.settings, { copydesk = { debounceMs = 0 } }, 'settings')
     check(vim.fn.exists(':CopydeskFacts') == 2, ':CopydeskFacts is defined')
+  end)
+
+  test('settings are checked before they reach the server', function()
+    local n = require('copydesk').normalize_settings
+    eq({ n({ rules = { ATT003 = 'Off', ['vague-source'] = 'hint' }, date = '2025-03-14', debounceMs = 80.4 }) }, {
+      { rules = { ATT003 = 'off', ['vague-source'] = 'hint' }, date = '2025-03-14', debounceMs = 80 },
+      {},
+    }, 'valid settings')
+    local out, problems = n({ rules = { ATT001 = 'loud', ['not a rule'] = 'off' }, date = '14/03/2025', debounceMs = -1 })
+    eq(out, {}, 'invalid settings are dropped')
+    eq(#problems, 4, 'one problem per invalid value: ' .. vim.inspect(problems))
   end)
 
   vim.cmd.edit(vim.fn.fnameescape(article))

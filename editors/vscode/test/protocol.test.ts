@@ -56,7 +56,7 @@ import { RawSettings, toServerSettings } from '../src/core';
 import { STUB_VSCODE_VERSION, withVscodeStub } from './vscodeStub';
 
 const REPO = path.resolve(__dirname, '..', '..', '..', '..');
-const BIN = process.env.COPYDESK_BIN ?? path.join(REPO, 'target', 'debug', 'copydesk');
+const BIN = path.resolve(process.env.COPYDESK_BIN ?? path.join(REPO, 'target', 'debug', 'copydesk'));
 const ARTICLE = path.join(REPO, 'tests', 'editors', 'article.md');
 const TIMEOUT_MS = Number(process.env.COPYDESK_TEST_TIMEOUT_MS ?? 15000);
 
