@@ -17,4 +17,6 @@ declare_rule! {
     NUM001, "count-mismatch", Warning,
 }
 
-pub(super) fn check(_ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    crate::analysis::numbers::emit(ctx, "NUM001", out);
+}

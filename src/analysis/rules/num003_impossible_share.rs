@@ -17,4 +17,6 @@ declare_rule! {
     NUM003, "impossible-share", Error,
 }
 
-pub(super) fn check(_ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    crate::analysis::numbers::emit(ctx, "NUM003", out);
+}

@@ -16,4 +16,6 @@ declare_rule! {
     NUM004, "percent-sum", Warning,
 }
 
-pub(super) fn check(_ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    crate::analysis::numbers::emit(ctx, "NUM004", out);
+}

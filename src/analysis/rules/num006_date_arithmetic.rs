@@ -18,4 +18,6 @@ declare_rule! {
     NUM006, "date-arithmetic", Warning,
 }
 
-pub(super) fn check(_ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    crate::analysis::numbers::emit(ctx, "NUM006", out);
+}

@@ -16,4 +16,6 @@ declare_rule! {
     NUM008, "total-mismatch", Warning,
 }
 
-pub(super) fn check(_ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    crate::analysis::numbers::emit(ctx, "NUM008", out);
+}

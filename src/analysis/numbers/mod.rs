@@ -4,10 +4,17 @@
 //! Owned by the number-consistency work; the public shape below is what the CLI (`facts`) and the
 //! language server (hover on a figure, symbols) read.
 
+mod checks;
+mod parse;
+pub mod ratio;
+
 use super::config::Config;
 use super::date::Date;
+use super::diagnostic::{Diagnostic, Fix, Related};
 use super::document::Document;
 use super::range::TextRange;
+use super::rules::RuleContext;
+pub use ratio::Ratio;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FigureKind {
@@ -23,6 +30,8 @@ pub enum FigureKind {
     Duration,
     Age,
     Year,
+    /// "half", "a third", "two-thirds" (as a share: "by half", "a third of").
+    Fraction,
 }
 
 impl FigureKind {
@@ -40,6 +49,7 @@ impl FigureKind {
             FigureKind::Duration => "duration",
             FigureKind::Age => "age",
             FigureKind::Year => "year",
+            FigureKind::Fraction => "fraction",
         }
     }
 }
@@ -48,8 +58,9 @@ impl FigureKind {
 pub struct Figure {
     pub range: TextRange,
     pub kind: FigureKind,
-    /// The numeric value (the low end of a range; days for a duration; the year for a year), when the
-    /// figure has one. Dates and weekdays have none: see `date` and `value_text`.
+    /// The numeric value (the low end of a range; for a duration the amount in `unit`: days for
+    /// days and weeks, else months, years, hours…; the year for a year), when the figure has one.
+    /// Dates and weekdays have none: see `date` and `value_text`.
     pub value: Option<f64>,
     /// The high end of a range.
     pub high: Option<f64>,
@@ -61,6 +72,26 @@ pub struct Figure {
     pub unit: Option<String>,
     /// What the figure counts, when the text says so ("multinational battlegroups").
     pub counts: Option<String>,
+    /// Index into `Document::sentences`.
+    pub sentence: usize,
+    /// Indices into `Document::tokens`.
+    pub tokens: std::ops::Range<usize>,
+    /// The exact value (`value` is its float view); for a range, the low end.
+    pub exact: Option<Ratio>,
+    /// The exact high end of a range.
+    pub exact_high: Option<Ratio>,
+    /// One unit of the last written digit ("1,500" -> 1, "1.2 million" -> 100,000), for rounding.
+    pub step: Option<Ratio>,
+    /// A hedge written before the figure ("about", "more", "at", "nearly"…).
+    pub qualifier: Option<&'static str>,
+    /// Month and day of a date, known even when the year is not.
+    pub month_day: Option<(u8, u8)>,
+    /// 0 = Monday … 6 = Sunday, for a weekday.
+    pub weekday: Option<u8>,
+    /// The year of a date is written in the text (not inferred from the article date).
+    pub year_from_text: bool,
+    /// How a range is written: "between", "between-years", "hyphen", "hyphen-unit", "hyphen-years".
+    pub range_form: Option<&'static str>,
 }
 
 /// One arithmetic check a NUM rule made, kept so that hovers can show the computation.
@@ -74,6 +105,14 @@ pub struct Check {
     pub computation: String,
     /// Whether the figures agree.
     pub consistent: bool,
+    /// Where a finding goes (the figure that is probably wrong).
+    pub range: TextRange,
+    /// The finding's message (one sentence, no final period), for inconsistent checks.
+    pub message: String,
+    /// The other figures involved.
+    pub related: Vec<Related>,
+    /// An unambiguous correction, when there is one.
+    pub fix: Option<Fix>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -95,9 +134,41 @@ impl Figures {
 
 /// Parses every figure and runs the cross-figure checks.
 pub fn analyze(_text: &str, doc: &Document, config: &Config) -> Figures {
-    Figures {
-        figures: Vec::new(),
+    let article_date = doc.meta.date.or(config.article_date);
+    let mut figures = Vec::new();
+    let mut sentence_toks = Vec::with_capacity(doc.sentences.len());
+    for si in 0..doc.sentences.len() {
+        let toks = parse::sentence_toks(doc, si);
+        if toks.is_empty() {
+            sentence_toks.push(toks);
+            continue;
+        }
+        parse::parse_sentence(&toks, si, article_date, &mut figures);
+        sentence_toks.push(toks);
+    }
+    figures.sort_by_key(|f: &Figure| (f.range.start, f.range.end));
+    let mut out = Figures {
+        figures,
         checks: Vec::new(),
-        article_date: doc.meta.date.or(config.article_date),
+        article_date,
+    };
+    checks::run(doc, &sentence_toks, &mut out);
+    out
+}
+
+/// Emits the findings of rule `code` from the inconsistent checks.
+pub(crate) fn emit(ctx: &RuleContext<'_>, code: &str, out: &mut Vec<Diagnostic>) {
+    for c in ctx
+        .figures
+        .checks
+        .iter()
+        .filter(|c| c.code == code && !c.consistent)
+    {
+        let mut d = ctx
+            .diagnostic(c.range, c.message.clone())
+            .with_computation(c.computation.clone());
+        d.related = c.related.clone();
+        d.fix = c.fix.clone();
+        out.push(d);
     }
 }
