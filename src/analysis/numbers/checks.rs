@@ -343,17 +343,40 @@ fn percent_change_at(cx: &mut Cx<'_>, si: usize, from_k: usize) {
     {
         k += 2;
     }
-    if !toks.get(k).is_some_and(|t| t.is("to")) {
-        return;
-    }
-    let Some(yi) = cx.fig_at(si, k + 1) else {
-        return;
+    // "from X to Y", or "to Y … from X" ("rose 2% to $11.1bn from $10.9bn").
+    let (yi, span_lo, span_hi) = if toks.get(k).is_some_and(|t| t.is("to")) {
+        let Some(yi) = cx.fig_at(si, k + 1) else {
+            return;
+        };
+        (yi, from_k, cx.after(yi))
+    } else {
+        let mut found = None;
+        let mut j = from_k;
+        while j > 0 && from_k - j < 16 {
+            j -= 1;
+            if toks[j].is("from") || toks[j].text == ";" {
+                break;
+            }
+            if toks[j].is("to")
+                && let Some(yi) = cx.fig_at(si, j + 1)
+                && is_amount(&cx.figs[yi])
+            {
+                found = Some((yi, j));
+                break;
+            }
+        }
+        let Some((yi, to_k)) = found else {
+            return;
+        };
+        // X must end the clause: "from $639m year-earlier." / "from $142m a year earlier".
+        (yi, to_k, k)
     };
     let (x, y) = (&cx.figs[xi], &cx.figs[yi]);
     if !is_amount(x) || !is_amount(y) || x.qualifier.is_some() || y.qualifier.is_some() {
         return;
     }
-    let y_end = cx.after(yi);
+    let from_k = span_lo;
+    let y_end = span_hi;
     // Same kind of thing: both money in one currency, both percentages, or both plain numbers.
     let x_pct = x.kind == FigureKind::Percent;
     let y_pct = y.kind == FigureKind::Percent;
@@ -536,7 +559,10 @@ fn percent_change_at(cx: &mut Cx<'_>, si: usize, from_k: usize) {
     let (Some(rmin), Some(rmax), Some(ratio)) = (ylo.over(xhi), yhi.over(xlo), yv.over(xv)) else {
         return;
     };
-    let Some(actual_pct) = ratio.minus(Ratio::ONE).and_then(|r| r.times(Ratio::HUNDRED)) else {
+    let Some(actual_pct) = ratio
+        .minus(Ratio::ONE)
+        .and_then(|r| r.times(Ratio::HUNDRED))
+    else {
         return;
     };
     let (xt, yt) = (
@@ -635,22 +661,25 @@ fn percent_change_at(cx: &mut Cx<'_>, si: usize, from_k: usize) {
             )
         }
         Stated::Times(j, r, w) => {
+            // Multiplier words are loose in news copy: ±20%.
             let (mut l, mut h) = (
-                r.times(Ratio::new(9, 10).unwrap_or(Ratio::ONE)).unwrap_or(r),
-                r.times(Ratio::new(11, 10).unwrap_or(Ratio::ONE)).unwrap_or(r),
+                r.times(Ratio::new(8, 10).unwrap_or(Ratio::ONE))
+                    .unwrap_or(r),
+                r.times(Ratio::new(12, 10).unwrap_or(Ratio::ONE))
+                    .unwrap_or(r),
             );
-            if r.lt(Ratio::ONE) {
-                std::mem::swap(&mut l, &mut h);
-                l = r.times(Ratio::new(9, 10).unwrap_or(Ratio::ONE)).unwrap_or(r);
-                h = r.times(Ratio::new(11, 10).unwrap_or(Ratio::ONE)).unwrap_or(r);
-            }
             match hedge {
                 Some("more") => h = Ratio::int(1_000_000),
                 Some("nearly") => l = r.times(Ratio::new(3, 4).unwrap_or(Ratio::ONE)).unwrap_or(l),
                 _ => {}
             }
             let _ = j;
-            (l, h, format!("×{}, not ×{} (`{w}`)", ratio, r), None)
+            (
+                l,
+                h,
+                format!("×{}, not ×{r} (`{w}`)", ratio.rounded(2)),
+                None,
+            )
         }
         Stated::Fraction(fi, f) => {
             let sign = match dir {
@@ -684,7 +713,8 @@ fn percent_change_at(cx: &mut Cx<'_>, si: usize, from_k: usize) {
     };
     let consistent = !(rmax.lt(lo_ok) || hi_ok.lt(rmin));
     let comp = format!(
-        "{yt} / {xt} = ×{ratio} = {}\nstated: {}",
+        "{yt} / {xt} = ×{} = {}\nstated: {}",
+        ratio.rounded(2),
         pct(actual_pct),
         said.split(", not ").nth(1).unwrap_or("")
     );
@@ -756,7 +786,10 @@ fn impossible_share(cx: &mut Cx<'_>, si: usize) {
         let Some(fi) = cx.fig_at(si, k) else { continue };
         let f = &cx.figs[fi];
         let after = cx.after(fi);
-        // "N of the M", "N of M", "N out of M".
+        // "N of the M", "N of M", "N out of M" (not "one in 13 of the 48 million").
+        if k > 0 && toks[k - 1].is("in") {
+            continue;
+        }
         let mut j = after;
         if toks.get(j).is_some_and(|t| t.is("out")) {
             j += 1;
@@ -1964,6 +1997,123 @@ fn lemma(w: &str) -> String {
         .map_or(w.clone(), str::to_string)
 }
 
+const VICTIMS: &[&str] = &[
+    "people",
+    "persons",
+    "civilians",
+    "soldiers",
+    "men",
+    "women",
+    "children",
+    "passengers",
+    "troops",
+    "police",
+    "officers",
+    "workers",
+    "miners",
+    "tourists",
+    "pilgrims",
+    "residents",
+];
+/// Words that mark a casualty figure as partial, cumulative or about another event.
+const TOLL_MARKERS: &[&str] = &[
+    "now",
+    "updated",
+    "rose",
+    "risen",
+    "rise",
+    "climbed",
+    "increased",
+    "latest",
+    "revised",
+    "toll",
+    "another",
+    "other",
+    "further",
+    "separate",
+    "more",
+    "total",
+    "including",
+    "among",
+    "whom",
+    "earlier",
+    "later",
+    "initially",
+    "first",
+    "second",
+    "last",
+    "previous",
+    "since",
+    "reached",
+    "brings",
+    "bringing",
+    "year",
+    "years",
+    "week",
+    "month",
+    "annually",
+    "each",
+    "every",
+    "per",
+    "if",
+    "could",
+    "would",
+    "may",
+    "might",
+    "feared",
+    "estimated",
+    "believed",
+    "reported",
+];
+
+/// "12 people were killed", "killing 12 people", "the 13 dead": one key for the death toll of the
+/// article's event, with the place when one follows ("in Kabul").
+fn casualty_key(cx: &Cx<'_>, fi: usize, k: usize, a: usize) -> Option<((String, String), String)> {
+    let toks = &cx.toks[cx.figs[fi].sentence];
+    let mut b = a;
+    if toks.get(b).is_some_and(|t| t.is_any(VICTIMS)) {
+        b += 1;
+    }
+    let killed_after = match toks.get(b) {
+        Some(t) if t.is_any(&["died", "dead"]) => Some(b + 1),
+        Some(t)
+            if t.is_any(&["were", "are"]) && toks.get(b + 1).is_some_and(|n| n.is("killed")) =>
+        {
+            Some(b + 2)
+        }
+        Some(t)
+            if t.is_any(&["have", "had"])
+                && toks.get(b + 1).is_some_and(|n| n.is("been"))
+                && toks.get(b + 2).is_some_and(|n| n.is("killed")) =>
+        {
+            Some(b + 3)
+        }
+        _ => None,
+    };
+    let killed_before = k > 0 && toks[k - 1].is_any(&["killing", "killed"]) && b > a;
+    let end = match (killed_after, killed_before) {
+        (Some(e), _) => e,
+        (None, true) => b,
+        _ => return None,
+    };
+    if toks.iter().any(|t| t.is_any(TOLL_MARKERS)) || cx.doc.quote_at(toks[k].range.start).is_some()
+    {
+        return None;
+    }
+    let place = if toks.get(end).is_some_and(|t| t.is("in")) {
+        toks.get(end + 1)
+            .filter(|t| t.is_cap())
+            .map(|t| t.text.to_string())
+    } else {
+        None
+    };
+    let what = match &place {
+        Some(p) => format!("number of dead in {p}"),
+        None => "number of dead".to_string(),
+    };
+    Some((("#dead".to_string(), place.unwrap_or_default()), what))
+}
+
 fn conflicts(cx: &mut Cx<'_>) {
     // key: (entity, counted noun phrase lemma) -> first figure
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
@@ -2084,10 +2234,15 @@ fn conflicts(cx: &mut Cx<'_>) {
                 }
             }
         }
-        if keys.is_empty() {
-            continue;
-        }
         if toks.iter().any(|t| t.is_any(CHANGE_MARKERS)) {
+            keys.clear();
+            shown.clear();
+        }
+        if let Some((key, what)) = casualty_key(cx, fi, k, a) {
+            keys.push(key);
+            shown.push(what);
+        }
+        if keys.is_empty() {
             continue;
         }
         let Some(v) = f.exact else { continue };

@@ -108,6 +108,19 @@ impl Ratio {
         }
     }
 
+    /// The value rounded half away from zero to `places` decimal places ("1.02"), without `≈`.
+    pub fn rounded(self, places: u32) -> String {
+        let scale = 10i128.pow(places.min(6));
+        let Some(n2) = self.num.checked_mul(scale * 2) else {
+            return format!("{:.*}", places as usize, self.to_f64());
+        };
+        let q = (n2 + self.den * self.num.signum()) / (2 * self.den);
+        match Ratio::new(q, scale) {
+            Some(r) => r.to_string(),
+            None => String::new(),
+        }
+    }
+
     /// Parses digits with optional `,` thousands separators and one `.` decimal point ("1,500",
     /// "2.5"). Returns the value and the size of one unit of its last digit (1 for "1,500", 1/10
     /// for "2.5").
