@@ -16,8 +16,8 @@ struct Cx<'a> {
     doc: &'a Document,
     toks: &'a [Vec<Tk<'a>>],
     figs: &'a [Figure],
-    /// Figure index by the global index of its first token.
-    start_at: HashMap<usize, usize>,
+    /// Figure index (+1; 0 = none) by the global index of its first token.
+    start_at: Vec<u32>,
     checks: Vec<Check>,
 }
 
@@ -25,7 +25,10 @@ impl Cx<'_> {
     /// The figure starting at local token `k` of sentence `si`.
     fn fig_at(&self, si: usize, k: usize) -> Option<usize> {
         let t = self.toks.get(si)?.get(k)?;
-        self.start_at.get(&t.gi).copied()
+        match self.start_at.get(t.gi).copied() {
+            Some(0) | None => None,
+            Some(i) => Some(i as usize - 1),
+        }
     }
 
     /// The local index of the token after figure `fi` in its sentence.
@@ -83,9 +86,11 @@ impl Cx<'_> {
 }
 
 pub(super) fn run(doc: &Document, toks: &[Vec<Tk<'_>>], figures: &mut Figures) {
-    let mut start_at = HashMap::with_capacity(figures.figures.len());
+    let mut start_at = vec![0u32; doc.tokens.len()];
     for (i, f) in figures.figures.iter().enumerate() {
-        start_at.insert(f.tokens.start, i);
+        if let (Some(slot), Ok(v)) = (start_at.get_mut(f.tokens.start), u32::try_from(i + 1)) {
+            *slot = v;
+        }
     }
     let mut cx = Cx {
         doc,
@@ -95,8 +100,14 @@ pub(super) fn run(doc: &Document, toks: &[Vec<Tk<'_>>], figures: &mut Figures) {
         checks: Vec::new(),
     };
     range_order(&mut cx);
+    let mut has_figure = vec![false; toks.len()];
+    for f in cx.figs {
+        if let Some(h) = has_figure.get_mut(f.sentence) {
+            *h = true;
+        }
+    }
     for (si, st) in toks.iter().enumerate() {
-        if st.len() < 3 {
+        if st.len() < 3 || !has_figure[si] && !st.iter().any(|t| t.is("both")) {
             continue;
         }
         percent_change(&mut cx, si);
@@ -446,7 +457,7 @@ fn percent_change_at(cx: &mut Cx<'_>, si: usize, from_k: usize) {
         if let Some(d) = direction(t) {
             dir = dir.or(Some(d));
         }
-        let mult = match t.lower.as_str() {
+        let mult = match t.lower.as_ref() {
             "doubled" | "doubling" => Some((2, "doubled")),
             "tripled" | "trebled" | "tripling" => Some((3, "tripled")),
             "quadrupled" => Some((4, "quadrupled")),
@@ -1064,9 +1075,9 @@ fn percent_sum(cx: &mut Cx<'_>, si: usize) {
     for &fi in &parts {
         let a = cx.after(fi);
         if toks.get(a).is_some_and(|t| t.is("of")) {
-            let obj = toks.get(a + 1).map_or("", |t| t.lower.as_str());
+            let obj = toks.get(a + 1).map_or("", |t| t.lower.as_ref());
             let obj = if obj == "the" {
-                toks.get(a + 2).map_or("", |t| t.lower.as_str())
+                toks.get(a + 2).map_or("", |t| t.lower.as_ref())
             } else {
                 obj
             };
@@ -1780,7 +1791,16 @@ fn duration_after(
     };
     // The target: another date or weekday in the same sentence.
     let mut target = None;
-    for (ti, t) in cx.figs.iter().enumerate() {
+    let srange = cx
+        .doc
+        .sentences
+        .get(si)
+        .map_or(TextRange::default(), |s| s.range);
+    let first = cx.figs.partition_point(|t| t.range.start < srange.start);
+    for (ti, t) in cx.figs.iter().enumerate().skip(first) {
+        if t.range.start >= srange.end {
+            break;
+        }
         if t.sentence == si
             && ti != ai
             && ti != fi
@@ -2203,7 +2223,7 @@ fn conflicts(cx: &mut Cx<'_>) {
                 if g > s && toks[s].is_cap() {
                     let ent = toks[s..g]
                         .iter()
-                        .map(|t| t.lower.as_str())
+                        .map(|t| t.lower.as_ref())
                         .collect::<Vec<_>>()
                         .join(" ");
                     let ent = ent.trim_end_matches("'s").trim_end_matches("’s");
@@ -2234,7 +2254,7 @@ fn conflicts(cx: &mut Cx<'_>) {
                 }
             }
         }
-        if toks.iter().any(|t| t.is_any(CHANGE_MARKERS)) {
+        if !keys.is_empty() && toks.iter().any(|t| t.is_any(CHANGE_MARKERS)) {
             keys.clear();
             shown.clear();
         }

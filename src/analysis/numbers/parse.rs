@@ -10,7 +10,7 @@ use crate::analysis::tokens::TokenKind;
 /// A token with its lower-cased text, for matching.
 pub(super) struct Tk<'a> {
     pub text: &'a str,
-    pub lower: String,
+    pub lower: std::borrow::Cow<'a, str>,
     pub kind: TokenKind,
     pub range: TextRange,
     /// Index into `Document::tokens`.
@@ -22,7 +22,7 @@ impl Tk<'_> {
         self.lower == w
     }
     pub fn is_any(&self, ws: &[&str]) -> bool {
-        ws.contains(&self.lower.as_str())
+        ws.contains(&self.lower.as_ref())
     }
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
@@ -49,10 +49,12 @@ pub(super) fn sentence_toks(doc: &Document, si: usize) -> Vec<Tk<'_>> {
             continue;
         };
         let text = t.text(&doc.prose);
-        let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii() {
-            text.to_lowercase()
+        let lower = if t.kind == TokenKind::Word
+            && (text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii())
+        {
+            std::borrow::Cow::Owned(text.to_lowercase())
         } else {
-            text.to_string()
+            std::borrow::Cow::Borrowed(text)
         };
         out.push(Tk {
             text,
@@ -145,16 +147,49 @@ pub(super) const WEEKDAYS: [&str; 7] = [
 
 /// The value of a single number word ("seven", "twenty-one"), if it is one.
 pub(super) fn word_value(w: &str) -> Option<i128> {
-    if let Some(i) = UNITS.iter().position(|u| *u == w) {
-        return Some(i as i128);
+    if w.len() < 3 || w.len() > 13 {
+        return None;
     }
-    if let Some(i) = TENS.iter().position(|u| *u == w) {
-        return Some(20 + 10 * i as i128);
+    let simple = |x: &str| -> Option<i128> {
+        Some(match x {
+            "zero" => 0,
+            "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "thirteen" => 13,
+            "fourteen" => 14,
+            "fifteen" => 15,
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
+            _ => return None,
+        })
+    };
+    if let Some(v) = simple(w) {
+        return Some(v);
     }
     let (t, u) = w.split_once(['-', '‑'])?;
-    let ti = TENS.iter().position(|x| *x == t)?;
-    let ui = UNITS[1..10].iter().position(|x| *x == u)?;
-    Some(20 + 10 * ti as i128 + ui as i128 + 1)
+    let tv = simple(t).filter(|v| *v >= 20 && v % 10 == 0)?;
+    let uv = simple(u).filter(|v| (1..=9).contains(v))?;
+    Some(tv + uv)
 }
 
 /// The number word for 0..=99 ("four", "twenty-one").
@@ -175,6 +210,9 @@ pub(super) fn number_word(n: i128) -> Option<String> {
 
 fn month_of(w: &str) -> Option<u8> {
     let w = w.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 {
+        return None;
+    }
     if let Some(i) = MONTHS_FULL.iter().position(|m| *m == w) {
         return Some(i as u8 + 1);
     }
@@ -238,176 +276,174 @@ const HEDGES2: &[(&str, &str)] = &[
 ];
 
 /// Words that end the noun phrase a figure counts.
+/// Sorted (binary search; a test checks the order).
 const NP_STOP: &[&str] = &[
     "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "already",
+    "also",
+    "although",
+    "among",
     "an",
-    "the",
     "and",
-    "or",
-    "but",
-    "nor",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "from",
-    "by",
+    "are",
+    "around",
     "as",
+    "at",
+    "away",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "behind",
+    "being",
+    "below",
+    "between",
+    "beyond",
+    "both",
+    "but",
+    "by",
+    "came",
+    "can",
+    "come",
+    "comes",
+    "could",
+    "de",
+    "did",
+    "died",
+    "do",
+    "does",
+    "down",
+    "during",
+    "each",
+    "even",
+    "fewer",
+    "for",
+    "from",
+    "get",
+    "gets",
+    "go",
+    "goes",
+    "got",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "including",
+    "injured",
+    "inside",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "killed",
+    "least",
+    "left",
+    "less",
+    "like",
+    "made",
+    "make",
+    "makes",
+    "may",
+    "might",
+    "minus",
+    "more",
+    "most",
+    "must",
+    "near",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "one",
+    "only",
+    "onto",
+    "or",
+    "our",
+    "out",
+    "outside",
+    "over",
+    "per",
+    "plus",
+    "s",
+    "said",
+    "saw",
+    "say",
+    "says",
+    "see",
+    "sees",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "still",
+    "such",
+    "take",
+    "takes",
+    "than",
     "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "times",
+    "to",
+    "took",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "via",
+    "was",
+    "we",
+    "went",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
     "which",
+    "while",
     "who",
     "whom",
     "whose",
-    "were",
-    "was",
-    "are",
-    "is",
-    "be",
-    "been",
-    "being",
-    "have",
-    "has",
-    "had",
+    "why",
     "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-    "shall",
-    "do",
-    "does",
-    "did",
-    "said",
-    "says",
-    "say",
-    "than",
-    "into",
-    "onto",
-    "over",
-    "under",
-    "after",
-    "before",
-    "since",
-    "during",
-    "about",
-    "against",
-    "between",
-    "among",
-    "each",
-    "per",
-    "a",
-    "this",
-    "these",
-    "those",
-    "their",
-    "its",
-    "his",
-    "her",
-    "our",
-    "your",
-    "they",
-    "he",
-    "she",
-    "it",
-    "we",
-    "you",
-    "i",
-    "there",
-    "when",
-    "where",
-    "while",
-    "if",
-    "so",
-    "not",
-    "no",
-    "up",
-    "down",
-    "out",
-    "off",
-    "more",
-    "less",
-    "fewer",
-    "most",
-    "least",
-    "than",
-    "died",
-    "killed",
-    "injured",
-    "wounded",
-    "including",
-    "like",
-    "such",
-    "also",
-    "all",
-    "both",
-    "across",
-    "through",
+    "with",
     "within",
     "without",
-    "until",
-    "via",
-    "toward",
-    "towards",
-    "around",
-    "near",
-    "outside",
-    "inside",
-    "behind",
-    "beyond",
-    "above",
-    "below",
-    "because",
-    "though",
-    "although",
-    "ago",
-    "away",
-    "back",
-    "then",
-    "now",
-    "just",
-    "only",
-    "even",
-    "still",
+    "would",
+    "wounded",
     "yet",
-    "already",
-    "again",
-    "here",
-    "s",
-    "de",
-    "got",
-    "get",
-    "gets",
-    "make",
-    "made",
-    "makes",
-    "take",
-    "took",
-    "takes",
-    "left",
-    "went",
-    "go",
-    "goes",
-    "came",
-    "come",
-    "comes",
-    "saw",
-    "see",
-    "sees",
-    "plus",
-    "minus",
-    "times",
-    "if",
-    "whether",
-    "what",
-    "how",
-    "why",
-    "one",
-    "of",
+    "you",
+    "your",
 ];
 
 /// Leading modifiers that do not change what is counted.
@@ -417,8 +453,8 @@ fn stop_word(t: &Tk<'_>) -> bool {
     if t.kind != TokenKind::Word {
         return true;
     }
-    let w = t.lower.as_str();
-    NP_STOP.contains(&w)
+    let w = t.lower.as_ref();
+    NP_STOP.binary_search(&w).is_ok()
         || word_value(w).is_some()
         || month_of(w).is_some() && t.is_cap()
         || WEEKDAYS.contains(&t.stem())
@@ -542,7 +578,7 @@ pub(super) fn core(toks: &[Tk<'_>], i: usize) -> Option<Core> {
                     "km", "kg", "mph", "ft", "cm", "mm", "mw", "gw", "gb", "mb", "kw", "kph", "pc",
                     "lb", "lbs", "oz", "ml", "am", "pm", "a.m.", "p.m.", "sq",
                 ]) {
-                    unit = Some(nx.lower.clone());
+                    unit = Some(nx.lower.to_string());
                     end += 1;
                 } else {
                     // "3D", "4G", "1990s", "V8".
@@ -584,6 +620,13 @@ pub(super) fn core(toks: &[Tk<'_>], i: usize) -> Option<Core> {
 
 fn word_core(toks: &[Tk<'_>], i: usize) -> Option<Core> {
     let t = toks.get(i)?;
+    // Every number, fraction and ordinal word starts with one of these letters.
+    if !matches!(
+        t.lower.as_bytes().first(),
+        Some(b'a' | b'e' | b'f' | b'h' | b'n' | b'o' | b's' | b't' | b'z')
+    ) {
+        return None;
+    }
     let prev = i.checked_sub(1).and_then(|p| toks.get(p));
     // A capitalised number word inside a sentence is part of a name ("Radio Five Live").
     if t.is_cap() && prev.is_some_and(|p| p.is_word() || matches!(p.text, "," | ";" | "(")) {
@@ -607,11 +650,11 @@ fn word_core(toks: &[Tk<'_>], i: usize) -> Option<Core> {
         prev.is_some_and(|p| p.is("by")) || toks.get(after).is_some_and(|n| n.is("of"))
     };
     // Fractions: "half", "a third", "two-thirds", only as fractions ("by half", "half of").
-    match t.lower.as_str() {
+    match t.lower.as_ref() {
         "half" if frac_ctx(i + 1) => return Some(mk(Ratio::new(1, 2)?, i + 1, false, true)),
         "a" | "one" => {
             if let Some(n) = next {
-                let f = match n.lower.as_str() {
+                let f = match n.lower.as_ref() {
                     "third" => Ratio::new(1, 3),
                     "quarter" => Ratio::new(1, 4),
                     "fifth" => Ratio::new(1, 5),
@@ -629,7 +672,7 @@ fn word_core(toks: &[Tk<'_>], i: usize) -> Option<Core> {
             }
         }
         "two-thirds" | "three-quarters" | "one-third" | "one-quarter" | "one-half" => {
-            let f = match t.lower.as_str() {
+            let f = match t.lower.as_ref() {
                 "two-thirds" => Ratio::new(2, 3),
                 "three-quarters" => Ratio::new(3, 4),
                 "one-third" => Ratio::new(1, 3),
@@ -640,7 +683,12 @@ fn word_core(toks: &[Tk<'_>], i: usize) -> Option<Core> {
         }
         _ => {}
     }
-    if let Some(o) = ORDINALS.iter().position(|w| *w == t.lower) {
+    if (t.lower.ends_with("st")
+        || t.lower.ends_with("nd")
+        || t.lower.ends_with("rd")
+        || t.lower.ends_with("th"))
+        && let Some(o) = ORDINALS.iter().position(|w| *w == t.lower)
+    {
         // "second" is also a unit of time: only after a determiner.
         if o == 1 && !prev.is_some_and(|p| p.is_any(&["the", "its", "his", "her", "their"])) {
             return None;
@@ -1160,4 +1208,22 @@ fn classify(toks: &[Tk<'_>], c: &Core) -> Classified {
         FigureKind::Decimal
     };
     (kind, end, None, v, counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_list_sorted() {
+        assert!(NP_STOP.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(word_value("twenty-one"), Some(21));
+        assert_eq!(word_value("seven"), Some(7));
+        assert_eq!(word_value("twenty-ten"), None);
+        assert_eq!(number_word(21).as_deref(), Some("twenty-one"));
+    }
 }
