@@ -204,7 +204,15 @@ fn range_order(cx: &mut Cx<'_>) {
         }
         let written = cx.text(f.range);
         let cur = f.unit.as_deref().filter(|u| *u != "%");
-        let (lo_s, hi_s) = (amount(lo, cur), amount(hi, cur));
+        let pc = if f.unit.as_deref() == Some("%") {
+            "%"
+        } else {
+            ""
+        };
+        let (lo_s, hi_s) = (
+            format!("{}{pc}", amount(lo, cur)),
+            format!("{}{pc}", amount(hi, cur)),
+        );
         let consistent = hi.cmp_exact(lo) == std::cmp::Ordering::Greater;
         let (comp, msg) = if consistent {
             (format!("{lo_s} < {hi_s}"), String::new())
@@ -2117,6 +2125,23 @@ fn casualty_key(cx: &Cx<'_>, fi: usize, k: usize, a: usize) -> Option<((String, 
         _ => return None,
     };
     if toks.iter().any(|t| t.is_any(TOLL_MARKERS)) || cx.doc.quote_at(toks[k].range.start).is_some()
+    {
+        return None;
+    }
+    // Another event: a relative clause ("bombs which killed seven people", "in which 96 died") or
+    // a dated one ("the 1989 disaster").
+    if toks[k.saturating_sub(3)..k]
+        .iter()
+        .any(|t| t.is_any(&["which", "that", "where", "whom", "when"]))
+    {
+        return None;
+    }
+    let sent = cx.figs[fi].sentence;
+    let from = cx.figs.partition_point(|g| g.sentence < sent);
+    if cx.figs[from..]
+        .iter()
+        .take_while(|g| g.sentence == sent)
+        .any(|g| matches!(g.kind, FigureKind::Year | FigureKind::Date))
     {
         return None;
     }

@@ -949,8 +949,9 @@ pub(super) fn parse_sentence(
         // "between X and Y".
         if t.is("between")
             && let Some(lo) = core(toks, i + 1)
-            && toks.get(lo.end).is_some_and(|a| a.is("and"))
-            && let Some(hi) = core(toks, lo.end + 1)
+            && let lo_after = take_percent(toks, lo.end).unwrap_or(lo.end)
+            && toks.get(lo_after).is_some_and(|a| a.is("and"))
+            && let Some(hi) = core(toks, lo_after + 1)
             && !lo.ordinal
             && !hi.ordinal
         {
@@ -1003,17 +1004,22 @@ pub(super) fn parse_sentence(
             i += 1;
             continue;
         };
-        // Hyphen ranges "1,000-1,500", "£3m–£5m".
+        // Hyphen ranges "1,000-1,500", "£3m–£5m", "2%-3%".
+        let lo_pct = toks
+            .get(c.end)
+            .filter(|p| p.text == "%" && adjacent(&toks[c.end - 1], p))
+            .map(|_| c.end + 1);
+        let dash_k = lo_pct.unwrap_or(c.end);
         if !c.ordinal
             && !c.fraction
             && !c.words
-            && let Some(dash) = toks.get(c.end)
+            && let Some(dash) = toks.get(dash_k)
             && (dash.text == "-" || dash.text == "–")
-            && adjacent(&toks[c.end - 1], dash)
+            && adjacent(&toks[dash_k - 1], dash)
             && let Some(hi) = toks
-                .get(c.end + 1)
+                .get(dash_k + 1)
                 .filter(|n| adjacent(dash, n))
-                .and_then(|_| core(toks, c.end + 1))
+                .and_then(|_| core(toks, dash_k + 1))
             && !hi.ordinal
         {
             let mut end = hi.end;

@@ -5,15 +5,20 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a stated count that disagrees with the items listed after it: "three major events" followed by
-    /// four, "both" over three items, "the two leaders" followed by three names.
+    /// Flags a stated count that disagrees with the items listed right after it. Only clean lists count:
+    /// `N <noun>: a, b, c and d` or `N <noun> — a, b and c —` in the same sentence, `N <noun>:` ending a
+    /// paragraph followed by a Markdown bullet list (items at the first list's indentation), "the N
+    /// <noun>, Name, Name and Name" (a list of capitalised names), and "both" over three or more names.
+    /// Lists whose items mix capitalised and lower-case starts, contain "which"/"who"/"aka" (appositives),
+    /// contain figures, run longer than six words, or have a second "and" are not counted.
     ///
     /// ## Why it matters
     /// A count and its list drift apart when a draft is edited. Readers notice, and it undermines every
     /// other figure in the story.
     ///
     /// ## Example
-    /// `The summit has three goals: sanctions, troops, aid and energy.` (four listed)
+    /// `The summit has three goals: sanctions, troops, aid and energy.` (four listed; the fix changes
+    /// `three` to `four`)
     NUM001, "count-mismatch", Warning,
 }
 
