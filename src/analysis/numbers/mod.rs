@@ -16,8 +16,9 @@ use super::range::TextRange;
 use super::rules::RuleContext;
 pub use ratio::Ratio;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum FigureKind {
+    #[default]
     Count,
     Decimal,
     Money,
@@ -54,7 +55,9 @@ impl FigureKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// `Default` exists so that code building a figure by hand (tests, tools) can fill only the fields
+/// it cares about.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Figure {
     pub range: TextRange,
     pub kind: FigureKind,
@@ -134,7 +137,7 @@ impl Figures {
 
 /// Parses every figure and runs the cross-figure checks.
 pub fn analyze(_text: &str, doc: &Document, config: &Config) -> Figures {
-    let article_date = doc.meta.date.or(config.article_date);
+    let article_date = config.effective_article_date(doc.meta.date);
     let mut figures = Vec::new();
     let mut sentence_toks = Vec::with_capacity(doc.sentences.len());
     for si in 0..doc.sentences.len() {

@@ -5,7 +5,10 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a stated count that disagrees with the items listed right after it. Only clean lists count:
+    /// Flags a stated count that disagrees with the items listed right after it: "three goals: a,
+    /// b, c and d", "both" over three names, "the two leaders, A, B and C".
+    ///
+    /// In detail: flags a stated count that disagrees with the items listed right after it. Only clean lists count:
     /// `N <noun>: a, b, c and d` or `N <noun> — a, b and c —` in the same sentence, `N <noun>:` ending a
     /// paragraph followed by a Markdown bullet list (items at the first list's indentation), "the N
     /// <noun>, Name, Name and Name" (a list of capitalised names), and "both" over three or more names.

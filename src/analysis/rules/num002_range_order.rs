@@ -5,7 +5,10 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a numeric range whose ends are reversed or equal: "between 1,500 and 1,000", "£90m-£70m",
+    /// Flags a numeric range whose ends are reversed or equal ("between 1,500 and 1,000",
+    /// "£90m-£70m").
+    ///
+    /// In detail: flags a numeric range whose ends are reversed or equal: "between 1,500 and 1,000", "£90m-£70m",
     /// "between 40 and 40". Hyphenated pairs count only with a currency, a percent sign or a scale
     /// ("£3m-£5m", "2%-3%"), or when both ends are at least 100 and a noun follows ("1,000-1,500 troops"),
     /// so scores ("won 3-1"), seasons ("2003-04"), 24-hour times ("between 2200 and 0700") and clock

@@ -5,7 +5,11 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a share that cannot be: a part larger than its whole ("32 of the 30 members", "11 out of 10",
+    /// Flags a share that cannot be: a part larger than its whole ("32 of the 30 members"), a share
+    /// over 100% of a group, or a percentage of a small stated group that no whole number gives
+    /// ("37% of the 12 jurors").
+    ///
+    /// In detail: flags a share that cannot be: a part larger than its whole ("32 of the 30 members", "11 out of 10",
     /// "Of the 20 sectors, 23 …"), a share over 100% of a group of people ("110% of respondents") or of a
     /// stated count, and a percentage of a stated group of at most 200 that no whole number of members
     /// gives ("37% of the 12 jurors": 4 of 12 is 33.3%, 5 of 12 is 41.7%), allowing the percentage to be

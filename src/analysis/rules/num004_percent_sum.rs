@@ -5,7 +5,10 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags percentages in one sentence that split one whole but add up to more than 100% beyond
+    /// Flags percentages of one whole that add up to more than 100% beyond rounding, or an
+    /// exhaustive split ("the remaining 30%") that does not make 100%.
+    ///
+    /// In detail: flags percentages in one sentence that split one whole but add up to more than 100% beyond
     /// rounding (half a unit of the last digit per part), when the sentence marks a split ("opposed",
     /// "against", "undecided", "unsure", "disagreed", "neither"); and an exhaustive split ("the rest",
     /// "the remaining 30%", "the remainder") whose parts do not make 100%. Sentences that describe a

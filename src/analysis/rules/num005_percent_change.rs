@@ -5,7 +5,10 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a stated change that its own endpoints contradict, in one clause: "rose 50% from 200 to
+    /// Flags a stated change that its own endpoints contradict: "rose 50% from 200 to 250" (that is
+    /// +25%), "doubled from 10 to 30", "fell by a third from 90 to 30".
+    ///
+    /// In detail: flags a stated change that its own endpoints contradict, in one clause: "rose 50% from 200 to
     /// 250" (that is +25%), "jumped 56% to $1.13bn … from $639m", "from £1.2m to £1.5m, a rise of 40%",
     /// "doubled from 10 to 30", "fell by a third from 90 to 30". The arithmetic is exact (rationals) and
     /// allows for rounding: each endpoint may be off by half a unit of its last digit, the stated

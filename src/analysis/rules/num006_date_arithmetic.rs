@@ -5,7 +5,11 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags dates that disagree with each other: a weekday written next to a date it does not fall on
+    /// Flags dates that disagree: a weekday that does not fall on the date beside it, "N
+    /// days/weeks/months after DATE" that lands on another stated day, "the first N days" of an
+    /// event that have not yet passed, and an age that disagrees with a birth date.
+    ///
+    /// In detail: flags dates that disagree with each other: a weekday written next to a date it does not fall on
     /// ("Tuesday, March 24, 2022", "Feb. 24, 2022, a Wednesday"); "N days/weeks/months after DATE" (or
     /// after "it began"/"the invasion", with the article's single "began DATE") that lands on another
     /// weekday or date stated in the same sentence; "the first N days of" an event that began on a date

@@ -5,7 +5,10 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags the same count of the same thing given two different values in one article. Only strong keys
+    /// Flags the same count of the same thing given two different values in one article ("the 300
+    /// members of the Duma" … "the Duma's 450 members", "12 people were killed" … "the 13 dead").
+    ///
+    /// In detail: flags the same count of the same thing given two different values in one article. Only strong keys
     /// are compared: "the N <noun> of [the] <Name>" / "all N <noun> of <Name>" (with an appositive alias:
     /// "the 300 members of Russia's lower house of parliament — the Duma —"), "<Name>'s N <noun>", and the
     /// death toll of the article's event ("12 people were killed", "killing 12 people", "the 13 dead",

@@ -5,7 +5,10 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a stated total whose breakdown in the same sentence does not add up to it: "a total of 12
+    /// Flags a stated total whose breakdown in the same sentence does not add up to it ("a total of
+    /// 12 people were hurt: five in Kyiv and six in Lviv").
+    ///
+    /// In detail: flags a stated total whose breakdown in the same sentence does not add up to it: "a total of 12
     /// people were hurt: five in Kyiv and six in Lviv", "12 medals in total: five gold, four silver and
     /// four bronze", "a total of £12m, £5m on schools, £4m on roads and £2m on parks". The breakdown must
     /// follow a colon (or a dash or comma after "a total of"/"in total"/"in all"), and every part must
