@@ -1794,9 +1794,6 @@ fn duration_after(
         anchor = began;
     }
     let Some(ai) = anchor else { return };
-    let Some((am, ad)) = cx.figs[ai].month_day else {
-        return;
-    };
     // The target: another date or weekday in the same sentence.
     let mut target = None;
     let srange = cx
@@ -1820,9 +1817,32 @@ fn duration_after(
             target = Some(ti);
         }
     }
-    let Some(ti) = target else { return };
+    let Some(mut ti) = target else { return };
+    let mut ai = ai;
+    // "two weeks later on 11 December": the date after "later" is the result, the other the start.
+    if dir_t.is("later") {
+        if cx.figs[ti].kind != FigureKind::Date || cx.figs[ti].range.start > cx.figs[fi].range.start
+        {
+            return;
+        }
+        std::mem::swap(&mut ai, &mut ti);
+    }
+    // A day range ("27-28 November", "27 and 28 November") has no single start.
+    for x in [ai, ti] {
+        let k = cx.local(x);
+        if k >= 2
+            && (matches!(toks[k - 1].text, "-" | "–") || toks[k - 1].is_any(&["and", "to", "or"]))
+            && toks[k - 2].kind == TokenKind::Number
+        {
+            return;
+        }
+    }
+    let Some((am, ad)) = cx.figs[ai].month_day else {
+        return;
+    };
     let t = &cx.figs[ti];
     let anchor_text = cx.text(cx.figs[ai].range);
+    let dir_word = if sign > 0 { "after" } else { "before" };
     let op = if sign > 0 { "+" } else { "−" };
     match t.kind {
         FigureKind::Date => {
@@ -1849,8 +1869,7 @@ fn duration_after(
                 fmt_md(end.month, end.day)
             );
             let msg = format!(
-                "`{dur_text}` {} `{anchor_text}` is {}, not {}",
-                dir_t.text,
+                "`{dur_text}` {dir_word} `{anchor_text}` is {}, not {}",
                 fmt_md(end.month, end.day),
                 fmt_md(tm, td)
             );
@@ -1881,8 +1900,7 @@ fn duration_after(
                 end.weekday_name()
             );
             let msg = format!(
-                "`{dur_text}` {} `{anchor_text}` is {}, a {}, not a {}",
-                dir_t.text,
+                "`{dur_text}` {dir_word} `{anchor_text}` is {}, a {}, not a {}",
                 fmt_date(end),
                 end.weekday_name(),
                 crate::analysis::date::WEEKDAY_NAMES[usize::from(wd)]

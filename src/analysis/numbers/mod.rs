@@ -175,3 +175,77 @@ pub(crate) fn emit(ctx: &RuleContext<'_>, code: &str, out: &mut Vec<Diagnostic>)
         out.push(d);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Config, Date, SourceKind, analyze};
+
+    /// An invented article with the shape of the seed story: its dates, counts and ranges agree, so
+    /// no NUM rule may fire, with or without an article date.
+    const SEED_SHAPED: &str = "Allies meet as war reaches one month
+Western leaders gathered in Brussels Thursday to plan their next steps, as the war has settled into a grinding stalemate exactly one month after it began.
+The president arrived shortly before 10 a.m. local time and was met by the alliance's secretary-general. The two shook hands and walked past reporters without taking questions.
+The summit is the first of three major events on the president's calendar Thursday. Later in the day he will meet leaders of the G-7 group of industrialized nations, then leaders of the European Union.
+Sanctions against the 300 members of the country's lower house of parliament — the Assembly — could be announced as soon as Thursday.
+Members are expected to discuss four new multinational battlegroups, numbering between 1,000 and 1,500 troops each, along the eastern flank.
+The president has pleaded for air defences since the invasion began Feb. 24. Invading forces have captured just one major city in the first 28 days of their attack.
+";
+
+    #[test]
+    fn seed_shaped_article_is_quiet() {
+        for date in [None, Date::new(2022, 3, 24)] {
+            let config = Config {
+                article_date: date,
+                ..Config::default()
+            };
+            let a = analyze(SEED_SHAPED, SourceKind::PlainText, &config);
+            let num: Vec<_> = a
+                .diagnostics
+                .iter()
+                .filter(|d| d.code.starts_with("NUM"))
+                .collect();
+            assert!(num.is_empty(), "{num:?}");
+            if date.is_some() {
+                // The date arithmetic was made, and agreed.
+                let dated: Vec<_> = a
+                    .figures
+                    .checks
+                    .iter()
+                    .filter(|c| c.code == "NUM006")
+                    .collect();
+                assert_eq!(dated.len(), 2, "{dated:?}");
+                assert!(dated.iter().all(|c| c.consistent));
+                assert!(
+                    dated[0]
+                        .computation
+                        .contains("= March 24, 2022, a Thursday")
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn seed_shaped_variants_are_caught() {
+        let config = Config {
+            article_date: Date::new(2022, 3, 24),
+            ..Config::default()
+        };
+        for (from, to, code) in [
+            ("began Feb. 24", "began Feb. 23", "NUM006"),
+            (
+                "between 1,000 and 1,500",
+                "between 1,500 and 1,000",
+                "NUM002",
+            ),
+            ("first 28 days", "first 30 days", "NUM006"),
+        ] {
+            let text = SEED_SHAPED.replace(from, to);
+            let a = analyze(&text, SourceKind::PlainText, &config);
+            assert!(
+                a.diagnostics.iter().any(|d| d.code == code),
+                "{to}: {:?}",
+                a.diagnostics
+            );
+        }
+    }
+}

@@ -303,12 +303,16 @@ const NP_STOP: &[&str] = &[
     "because",
     "been",
     "before",
+    "began",
     "behind",
     "being",
     "below",
     "between",
     "beyond",
     "both",
+    "bought",
+    "brought",
+    "built",
     "but",
     "by",
     "came",
@@ -316,6 +320,7 @@ const NP_STOP: &[&str] = &[
     "come",
     "comes",
     "could",
+    "cut",
     "de",
     "did",
     "died",
@@ -325,25 +330,35 @@ const NP_STOP: &[&str] = &[
     "during",
     "each",
     "even",
+    "face",
+    "faced",
+    "fell",
     "fewer",
     "for",
+    "found",
     "from",
+    "gave",
     "get",
     "gets",
     "go",
     "goes",
     "got",
+    "grew",
     "had",
     "has",
     "have",
     "he",
+    "held",
     "her",
     "here",
     "his",
+    "hit",
     "how",
     "i",
     "if",
     "in",
+    "include",
+    "includes",
     "including",
     "injured",
     "inside",
@@ -352,21 +367,29 @@ const NP_STOP: &[&str] = &[
     "it",
     "its",
     "just",
+    "kept",
     "killed",
     "least",
+    "led",
     "left",
     "less",
     "like",
+    "lose",
+    "lost",
     "made",
     "make",
     "makes",
     "may",
+    "meet",
+    "met",
     "might",
     "minus",
     "more",
     "most",
     "must",
     "near",
+    "need",
+    "needs",
     "no",
     "nor",
     "not",
@@ -382,21 +405,32 @@ const NP_STOP: &[&str] = &[
     "out",
     "outside",
     "over",
+    "paid",
     "per",
     "plus",
+    "put",
+    "ran",
+    "remain",
+    "remained",
+    "rose",
     "s",
     "said",
+    "sat",
     "saw",
     "say",
     "says",
     "see",
     "sees",
+    "set",
     "shall",
     "she",
     "should",
     "since",
     "so",
+    "sold",
+    "spent",
     "still",
+    "stood",
     "such",
     "take",
     "takes",
@@ -411,9 +445,11 @@ const NP_STOP: &[&str] = &[
     "this",
     "those",
     "though",
+    "thought",
     "through",
     "times",
     "to",
+    "told",
     "took",
     "toward",
     "towards",
@@ -421,6 +457,9 @@ const NP_STOP: &[&str] = &[
     "until",
     "up",
     "via",
+    "voted",
+    "want",
+    "wants",
     "was",
     "we",
     "went",
@@ -436,9 +475,11 @@ const NP_STOP: &[&str] = &[
     "whose",
     "why",
     "will",
+    "win",
     "with",
     "within",
     "without",
+    "won",
     "would",
     "wounded",
     "yet",
@@ -1021,7 +1062,16 @@ pub(super) fn parse_sentence(
                 .filter(|n| adjacent(dash, n))
                 .and_then(|_| core(toks, dash_k + 1))
             && !hi.ordinal
+            && (c.currency.is_some()
+                || hi.currency.is_some()
+                || c.scaled
+                || hi.scaled
+                || lo_pct.is_some()
+                || take_percent(toks, hi.end).is_some()
+                || (c.plain4 && (hi.plain4 || toks[hi.start].text.len() == 2))
+                || (Ratio::int(100).le(c.value) && Ratio::int(100).le(hi.value)))
         {
+            // Small bare pairs ("won 3-1") are scores, not ranges: they stay two counts.
             let mut end = hi.end;
             let percent = take_percent(toks, end);
             if let Some(e) = percent {
@@ -1223,6 +1273,85 @@ mod tests {
     #[test]
     fn stop_list_sorted() {
         assert!(NP_STOP.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    fn figures_of(text: &str) -> Vec<(String, &'static str, String, Option<String>)> {
+        use crate::analysis::{Config, SourceKind, analyze};
+        let a = analyze(text, SourceKind::PlainText, &Config::default());
+        a.figures
+            .figures
+            .iter()
+            .map(|f| {
+                (
+                    f.range.slice(text).to_string(),
+                    f.kind.as_str(),
+                    f.value_text.clone(),
+                    f.counts.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn issue_examples() {
+        let got = figures_of(
+            "Leaders agreed four new multinational battlegroups, numbering between 1,000 and \
+             1,500 troops each. Penalties against the 300 members of Russia's lower house of \
+             parliament were agreed. Aid rose 40 per cent to $3bn, £40m and €2.5 billion, and \
+             1.2 million people, twenty-one towns and a dozen ships were hit, 5 percentage points \
+             more. A 45-year-old man, aged 45, spoke on March 24, 2022, 24 February and \
+             Thursday, in the first 28 days, after one month and three weeks, for the 28th time \
+             since 2019, down by half.",
+        );
+        let has = |t: &str, k: &str, v: &str| {
+            assert!(
+                got.iter().any(|g| g.0 == t && g.1 == k && g.2 == v),
+                "missing {t} {k} {v} in {got:?}"
+            );
+        };
+        has("four", "count", "4");
+        has("between 1,000 and 1,500", "range", "1,000–1,500");
+        has("300", "count", "300");
+        has("40 per cent", "percent", "40%");
+        has("$3bn", "money", "$3,000,000,000");
+        has("£40m", "money", "£40,000,000");
+        has("€2.5 billion", "money", "€2,500,000,000");
+        has("1.2 million", "count", "1,200,000");
+        has("twenty-one", "count", "21");
+        has("a dozen", "count", "12");
+        has("5 percentage points", "percentage-points", "5 points");
+        has("45-year-old", "age", "45");
+        has("45", "age", "45");
+        has("March 24, 2022", "date", "2022-03-24");
+        has("24 February", "date", "--02-24");
+        has("Thursday", "weekday", "Thursday");
+        has("28 days", "duration", "28");
+        has("one month", "duration", "1");
+        has("three weeks", "duration", "21");
+        has("28th", "ordinal", "#28");
+        has("2019", "year", "2019");
+        has("half", "fraction", "1/2");
+        let counts = |t: &str| got.iter().find(|g| g.0 == t).and_then(|g| g.3.clone());
+        assert_eq!(
+            counts("four").as_deref(),
+            Some("multinational battlegroups")
+        );
+        assert_eq!(counts("between 1,000 and 1,500").as_deref(), Some("troops"));
+        assert_eq!(
+            counts("300").as_deref(),
+            Some("members of Russia's lower house of parliament")
+        );
+    }
+
+    #[test]
+    fn not_figures() {
+        let got = figures_of("He won 3-1 on BBC Radio Five Live with a G7 deal and 3D films.");
+        assert!(got.iter().all(|g| g.1 != "range"), "{got:?}");
+        assert!(
+            !got.iter()
+                .any(|g| g.0 == "Five" || g.0 == "7" || g.0 == "3D"),
+            "{got:?}"
+        );
     }
 
     #[test]
