@@ -840,7 +840,7 @@ fn impossible_share(cx: &mut Cx<'_>, si: usize) {
                     .is_some_and(|t| (t.text == "-" || t.text == "–") && adjacent(&toks[wa - 1], t))
                     || toks
                         .get(wa)
-                        .is_some_and(|t| t.is_any(&["to", "and", "or", "-", "–"]))
+                        .is_some_and(|t| t.is_any(&["to", "and", "or", "-", "–", "/", ":", "x"]))
                 {
                     continue;
                 }
@@ -871,7 +871,7 @@ fn impossible_share(cx: &mut Cx<'_>, si: usize) {
                     let wa = cx.after(wi);
                     if toks
                         .get(wa)
-                        .is_some_and(|t| t.is_any(&["to", "and", "or", "-", "–"]))
+                        .is_some_and(|t| t.is_any(&["to", "and", "or", "-", "–", "/", ":"]))
                     {
                         continue;
                     }
@@ -1458,6 +1458,26 @@ fn totals(cx: &mut Cx<'_>, si: usize) {
         if toks[after..sep]
             .iter()
             .any(|x| x.is_any(&["including", "among", "whom", "which"]))
+        {
+            continue;
+        }
+        // A breakdown continued in the next sentence ("Another was hurt in Odesa.") is not
+        // complete in this one.
+        if let Some(next) = cx.toks.get(si + 1)
+            && cx.doc.sentences.get(si + 1).map(|x| x.paragraph)
+                == cx.doc.sentences.get(si).map(|x| x.paragraph)
+            && next.iter().take(4).any(|t| {
+                t.is_any(&[
+                    "another",
+                    "other",
+                    "others",
+                    "remaining",
+                    "rest",
+                    "further",
+                    "also",
+                    "more",
+                ])
+            })
         {
             continue;
         }
