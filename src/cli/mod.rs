@@ -49,14 +49,7 @@ pub fn main() -> i32 {
         Command::Facts(a) => facts::run(a),
         Command::Explain(a) => explain::explain(&a.rule),
         Command::Rules(a) => explain::rules(a),
-        Command::Lsp(_) => lsp(),
+        Command::Lsp(_) => crate::lsp::run_stdio(),
         Command::Bench(a) => bench::run(a),
     }
-}
-
-fn lsp() -> i32 {
-    eprintln!(
-        "error: the language server is not built yet in this version of copydesk (`copydesk lsp` will start it once it lands)"
-    );
-    2
 }
