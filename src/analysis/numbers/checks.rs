@@ -2056,6 +2056,16 @@ const CHANGE_MARKERS: &[&str] = &[
     "since",
 ];
 
+/// One name for the members of a body: "member states", "members", "nations", "countries".
+fn member_lemma(np: &str) -> String {
+    match np {
+        "member state" | "member country" | "member nation" | "nation" | "country" | "state" => {
+            "member".to_string()
+        }
+        _ => np.to_string(),
+    }
+}
+
 fn lemma(w: &str) -> String {
     let w = w.to_lowercase();
     w.strip_suffix('s')
@@ -2211,6 +2221,44 @@ fn conflicts(cx: &mut Cx<'_>) {
         let a = cx.after(fi);
         let mut keys: Vec<(String, String)> = Vec::new();
         let mut shown: Vec<String> = Vec::new();
+        // "the 450-seat Duma", "the 27-member European Union".
+        if k >= 1
+            && toks[k - 1].is("the")
+            && toks
+                .get(a)
+                .is_some_and(|t| t.text == "-" && adjacent(&toks[a - 1], t))
+            && let Some(unit) = toks.get(a + 1).filter(|t| {
+                adjacent(&toks[a], t)
+                    && t.is_any(&["member", "seat", "nation", "country", "state", "strong"])
+            })
+        {
+            let mut g = a + 2;
+            while g < toks.len() && g - (a + 2) < 4 && toks[g].is_cap() {
+                g += 1;
+            }
+            // The name must be the head ("the 27-member EU met"), not a modifier ("the 27-member EU
+            // summit").
+            let head = !toks.get(g).is_some_and(|t| {
+                t.is_word()
+                    && !t.is_cap()
+                    && !(t.lower.ends_with("ed")
+                        || t.is_any(&[
+                            "is", "was", "has", "had", "will", "would", "and", "or", "in", "on",
+                            "at", "for", "to", "said", "says", "met", "meets", "votes", "voted",
+                            "agreed", "agrees", "could", "can", "may", "must", "should",
+                        ]))
+            });
+            if g > a + 2 && head {
+                let ent = toks[g - 1].stem().to_string();
+                let ent_text = cx.text(TextRange::new(
+                    toks[a + 2].range.start,
+                    toks[g - 1].range.end,
+                ));
+                let noun = if unit.is("seat") { "seats" } else { "members" };
+                shown.push(format!("{noun} of the {ent_text}"));
+                keys.push((ent, lemma(noun)));
+            }
+        }
         // "<Entity>'s N <noun>"
         if k >= 1 {
             let p = &toks[k - 1];
@@ -2329,7 +2377,8 @@ fn conflicts(cx: &mut Cx<'_>) {
             continue;
         }
         let Some(v) = f.exact else { continue };
-        for (key, what) in keys.into_iter().zip(shown) {
+        for (mut key, what) in keys.into_iter().zip(shown) {
+            key.1 = member_lemma(&key.1);
             match seen.get(&key) {
                 Some(&pi) => {
                     let p = &cx.figs[pi];
