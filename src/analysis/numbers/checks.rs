@@ -1330,7 +1330,22 @@ fn count_lists(cx: &mut Cx<'_>, si: usize) {
         let items = if np_end + 1 == toks.len() || (colon && np_end + 2 == toks.len()) {
             bullet_items(cx, si)
         } else {
-            list_items(toks, np_end + 1, !colon).map(|v| v.len())
+            list_items(toks, np_end + 1, !colon).and_then(|v| {
+                if comma_names && !colon && !dash {
+                    // An appositive closes ("the two leaders, A, B and C, met"); a list that runs on
+                    // into a verb ("the two Milan sides, Juventus and Bayern are among …") is the
+                    // continuation of a longer list, not the names of the two.
+                    let end = v.last().map_or(0, |x| x.1);
+                    let closes = toks
+                        .get(end)
+                        .is_none_or(|t| matches!(t.text, "," | ")" | "—" | "–" | "." | ";" | ":"));
+                    let in_list = k >= 2 && (toks[k - 2].text == "," || toks[k - 2].is("and"));
+                    if !closes || in_list {
+                        return None;
+                    }
+                }
+                Some(v.len())
+            })
         };
         let Some(count) = items else { continue };
         if count < 2 {
