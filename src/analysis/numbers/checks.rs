@@ -1260,8 +1260,99 @@ fn list_items(toks: &[Tk<'_>], k: usize, names_only: bool) -> Option<Vec<(usize,
     Some(items)
 }
 
+const ENUM_MARKERS: [&[&str]; 10] = [
+    &["first", "firstly"],
+    &["second", "secondly"],
+    &["third", "thirdly"],
+    &["fourth", "fourthly"],
+    &["fifth", "fifthly"],
+    &["sixth"],
+    &["seventh"],
+    &["eighth"],
+    &["ninth"],
+    &["tenth"],
+];
+
+/// "The plan has three parts. First, … Second, … Finally, …": the items of an enumeration that
+/// starts right after the sentence with the count. Returns the number of markers and the range of
+/// the last one, or `None` when the sentences that follow are not a clean enumeration.
+fn enumeration(cx: &Cx<'_>, si: usize) -> Option<(usize, TextRange)> {
+    let starts = |sj: usize| -> Option<(&Tk<'_>, bool)> {
+        let t = cx.toks.get(sj)?.first()?;
+        let comma = cx.toks[sj].get(1).is_some_and(|c| c.text == ",");
+        Some((t, comma))
+    };
+    let (t0, c0) = starts(si + 1)?;
+    if !c0 || !t0.is_any(ENUM_MARKERS[0]) {
+        return None;
+    }
+    let mut count = 1;
+    let mut last = t0.range;
+    let mut last_sj = si + 1;
+    for sj in si + 2..(si + 14).min(cx.toks.len()) {
+        // Items are a few sentences long at most; a later "Finally," is another matter.
+        if sj - last_sj > 3 {
+            break;
+        }
+        let Some((t, comma)) = starts(sj) else { break };
+        if !comma {
+            continue;
+        }
+        if t.is_any(&["finally", "lastly"]) {
+            return Some((count + 1, t.range));
+        }
+        if let Some(i) = ENUM_MARKERS.iter().position(|m| t.is_any(m)) {
+            if i != count {
+                return None;
+            }
+            count += 1;
+            last = t.range;
+            last_sj = sj;
+        }
+    }
+    (count >= 2).then_some((count, last))
+}
+
 fn count_lists(cx: &mut Cx<'_>, si: usize) {
     let toks = &cx.toks[si];
+    // "N <plural noun>." followed by "First, … Second, …".
+    if toks.last().is_some_and(|t| t.text == ".")
+        && let Some((count, last)) = enumeration(cx, si)
+    {
+        let fi = (0..toks.len()).rev().find_map(|k| {
+            cx.fig_at(si, k).filter(|&fi| {
+                let f = &cx.figs[fi];
+                f.kind == FigureKind::Count
+                    && f.qualifier.is_none()
+                    && f.exact
+                        .is_some_and(|v| v.is_integer() && (2..=10).contains(&v.num))
+                    && f.counts.as_deref().is_some_and(|c| c.ends_with('s'))
+            })
+        });
+        if let Some(fi) = fi
+            && let Some(n) = cx.figs[fi].exact.map(|v| v.num)
+        {
+            let f = &cx.figs[fi];
+            let written = format!(
+                "{} {}",
+                cx.text(f.range),
+                f.counts.clone().unwrap_or_default()
+            );
+            let consistent = count as i128 == n;
+            let comp = format!(
+                "stated {n}, enumerated {count} (First, … {})",
+                cx.text(last)
+            );
+            let msg =
+                format!("`{written}` but {count} are enumerated in the sentences that follow");
+            let rel = vec![Related {
+                range: last,
+                message: format!("item {count}"),
+            }];
+            let range = f.range;
+            cx.push("NUM001", vec![fi], comp, consistent, range, msg, rel, None);
+        }
+    }
     for k in 0..toks.len() {
         // "both X, Y and Z".
         if toks[k].is("both")
