@@ -1937,10 +1937,17 @@ fn duration_after(
             && ti != fi
             && matches!(t.kind, FigureKind::Date | FigureKind::Weekday)
         {
-            if target.is_some() {
-                return; // two candidates: ambiguous
+            match target {
+                None => target = Some(ti),
+                // "Friday, March 10": the date is the target (the weekday is checked against it
+                // on its own); two dates are ambiguous.
+                Some(p) if cx.figs[p].kind == FigureKind::Weekday && t.kind == FigureKind::Date => {
+                    target = Some(ti)
+                }
+                Some(p) if cx.figs[p].kind == FigureKind::Date && t.kind == FigureKind::Weekday => {
+                }
+                Some(_) => return,
             }
-            target = Some(ti);
         }
     }
     let Some(mut ti) = target else { return };

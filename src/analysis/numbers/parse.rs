@@ -987,6 +987,33 @@ pub(super) fn parse_sentence(
                 continue;
             }
         }
+        // "a month after", "a fortnight later": a duration of one.
+        if t.is_any(&["a", "an"])
+            && let Some(u) = toks.get(i + 1)
+            && let Some((unit, days)) = match u.lower.as_ref() {
+                "day" => Some(("days", 1)),
+                "week" => Some(("days", 7)),
+                "fortnight" => Some(("days", 14)),
+                "month" => Some(("months", 1)),
+                "year" => Some(("years", 1)),
+                _ => None,
+            }
+            && toks
+                .get(i + 2)
+                .is_some_and(|n| n.is_any(&["after", "before", "later", "earlier", "since"]))
+        {
+            let (r, g) = span(toks, i, i + 2);
+            let mut f = new_figure(r, FigureKind::Duration, si, g);
+            f.exact = Some(Ratio::int(days));
+            f.value = Some(days as f64);
+            f.step = Some(Ratio::ONE);
+            f.unit = Some(unit.to_string());
+            f.value_text = days.to_string();
+            f.qualifier = hedge_before(toks, i);
+            out.push(f);
+            i += 2;
+            continue;
+        }
         // "between X and Y".
         if t.is("between")
             && let Some(lo) = core(toks, i + 1)

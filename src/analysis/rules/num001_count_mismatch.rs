@@ -10,7 +10,9 @@ declare_rule! {
     ///
     /// In detail: flags a stated count that disagrees with the items listed right after it. Only clean lists count:
     /// `N <noun>: a, b, c and d` or `N <noun> — a, b and c —` in the same sentence, `N <noun>:` ending a
-    /// paragraph followed by a Markdown bullet list (items at the first list's indentation), "the N
+    /// paragraph followed by a Markdown bullet list (items at the first list's indentation), `N <plural
+/// noun>.` followed by sentences opening "First," "Second," … "Finally," (each within three sentences
+/// of the last), "the N
     /// <noun>, Name, Name and Name" (a list of capitalised names), and "both" over three or more names.
     /// Lists whose items mix capitalised and lower-case starts, contain "which"/"who"/"aka" (appositives),
     /// contain figures, run longer than six words, or have a second "and" are not counted.
