@@ -146,7 +146,15 @@ pub fn analyze(_text: &str, doc: &Document, config: &Config) -> Figures {
             sentence_toks.push(toks);
             continue;
         }
+        let before = figures.len();
         parse::parse_sentence(&toks, si, article_date, &mut figures);
+        let mut toks = toks;
+        if figures.len() == before && !toks.iter().any(|t| t.is("both")) {
+            // A sentence without figures is only ever read for its opening words ("First,",
+            // "Another …"): keep those, free the rest.
+            toks.truncate(4);
+            toks.shrink_to_fit();
+        }
         sentence_toks.push(toks);
     }
     figures.sort_by_key(|f: &Figure| (f.range.start, f.range.end));
