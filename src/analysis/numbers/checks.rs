@@ -376,7 +376,7 @@ fn percent_change_at(cx: &mut Cx<'_>, si: usize, from_k: usize) {
             if toks[j].is("from") || toks[j].text == ";" {
                 break;
             }
-            if toks[j].is("to")
+            if toks[j].is_any(&["to", "at"])
                 && let Some(yi) = cx.fig_at(si, j + 1)
                 && is_amount(&cx.figs[yi])
             {
@@ -584,10 +584,15 @@ fn percent_change_at(cx: &mut Cx<'_>, si: usize, from_k: usize) {
     else {
         return;
     };
-    let (xt, yt) = (
-        amount(xv, x.unit.as_deref().filter(|u| *u != "%")),
-        amount(yv, y.unit.as_deref().filter(|u| *u != "%")),
-    );
+    let show = |f: &Figure, v: Ratio| {
+        if f.kind == FigureKind::Money {
+            amount(v, f.unit.as_deref())
+        } else {
+            let suffix = f.unit.as_deref().filter(|u| *u != "%").unwrap_or("");
+            format!("{}{suffix}", amount(v, None))
+        }
+    };
+    let (xt, yt) = (show(x, xv), show(y, yv));
     let unit = if x_pct || y_pct { "%" } else { "" };
     let endpoints = format!("{xt}{unit} → {yt}{unit}");
     let (lo_ok, hi_ok, said, change_fig): (Ratio, Ratio, String, Option<usize>) = match stated {

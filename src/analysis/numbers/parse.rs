@@ -617,7 +617,7 @@ pub(super) fn core(toks: &[Tk<'_>], i: usize) -> Option<Core> {
                     end += 1;
                 } else if nx.is_any(&[
                     "km", "kg", "mph", "ft", "cm", "mm", "mw", "gw", "gb", "mb", "kw", "kph", "pc",
-                    "lb", "lbs", "oz", "ml", "am", "pm", "a.m.", "p.m.", "sq",
+                    "lb", "lbs", "oz", "ml", "am", "pm", "a.m.", "p.m.", "sq", "p",
                 ]) {
                     unit = Some(nx.lower.to_string());
                     end += 1;
