@@ -1840,11 +1840,15 @@ fn duration_after(
     }
     let a = cx.after(fi);
     let add = |d: Date, sign: i64| -> Option<Date> {
+        // Calendar arithmetic only for amounts a calendar can hold.
+        if amount > 1_000_000 {
+            return None;
+        }
         let n = i64::try_from(amount).ok()? * sign;
         match unit {
             "days" => d.add_days(n),
             "months" => d.add_months(n),
-            _ => d.add_months(n * 12),
+            _ => d.add_months(n.checked_mul(12)?),
         }
     };
     let dur_text = cx.text(f.range);

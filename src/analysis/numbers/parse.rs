@@ -786,7 +786,7 @@ fn word_core(toks: &[Tk<'_>], i: usize) -> Option<Core> {
     {
         return None;
     }
-    Some(mk(Ratio::int(total + current), j, false, false))
+    Some(mk(Ratio::int(total.checked_add(current)?), j, false, false))
 }
 
 /// The hedge before token `i` ("about", "more than"), if any.

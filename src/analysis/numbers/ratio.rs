@@ -10,15 +10,14 @@ pub struct Ratio {
     pub den: i128,
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
-    a = a.abs();
-    b = b.abs();
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
     while b != 0 {
         let t = a % b;
         a = b;
         b = t;
     }
-    a
+    i128::try_from(a).unwrap_or(1)
 }
 
 impl Ratio {
@@ -102,6 +101,7 @@ impl Ratio {
     }
 
     pub fn abs(self) -> Ratio {
+        // `saturating_abs` keeps i128::MIN from overflowing.
         Ratio {
             num: self.num.saturating_abs(),
             den: self.den,
@@ -114,7 +114,13 @@ impl Ratio {
         let Some(n2) = self.num.checked_mul(scale * 2) else {
             return format!("{:.*}", places as usize, self.to_f64());
         };
-        let q = (n2 + self.den * self.num.signum()) / (2 * self.den);
+        let q = match n2
+            .checked_add(self.den.saturating_mul(self.num.signum()))
+            .zip(self.den.checked_mul(2))
+        {
+            Some((n, d)) => n / d,
+            None => return format!("{:.*}", places as usize, self.to_f64()),
+        };
         match Ratio::new(q, scale) {
             Some(r) => r.to_string(),
             None => String::new(),
@@ -195,9 +201,11 @@ impl std::fmt::Display for Ratio {
             }
             places += 1;
         }
-        if den == 1 && places <= 4 {
+        if den == 1
+            && places <= 4
+            && let Some(scaled) = self.num.checked_mul(10i128.pow(places) / self.den)
+        {
             let scale = 10i128.pow(places);
-            let scaled = self.num * (scale / self.den);
             let int = scaled / scale;
             let frac = (scaled % scale).abs();
             let sign = if scaled < 0 && int == 0 { "-" } else { "" };
@@ -205,7 +213,14 @@ impl std::fmt::Display for Ratio {
             return write!(f, "{sign}{}.{}", group(int), frac.trim_end_matches('0'));
         }
         // Round half away from zero to one decimal place.
-        let tenths = (self.num * 10 * 2 + self.den * self.num.signum()) / (2 * self.den);
+        let Some(tenths) = self
+            .num
+            .checked_mul(20)
+            .and_then(|n| n.checked_add(self.den.checked_mul(self.num.signum())?))
+            .and_then(|n| Some(n / self.den.checked_mul(2)?))
+        else {
+            return write!(f, "≈{:.1}", self.to_f64());
+        };
         let sign = if tenths < 0 { "-" } else { "" };
         let t = tenths.abs();
         if t % 10 == 0 {
@@ -234,5 +249,10 @@ mod tests {
         assert_eq!(Ratio::new(100, 3).unwrap().to_string(), "≈33.3");
         assert_eq!(Ratio::new(-1, 4).unwrap().to_string(), "-0.25");
         assert!(Ratio::new(1, 3).unwrap().lt(Ratio::new(34, 100).unwrap()));
+        // Huge values never overflow while printing.
+        let big = Ratio::new(i128::MAX / 3, 7).unwrap();
+        assert!(!big.to_string().is_empty());
+        assert!(!big.rounded(2).is_empty());
+        assert!(Ratio::new(i128::MIN + 1, 2).is_some());
     }
 }
