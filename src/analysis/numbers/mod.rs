@@ -257,3 +257,89 @@ The president has pleaded for air defences since the invasion began Feb. 24. Inv
         }
     }
 }
+
+#[cfg(test)]
+mod props {
+    use crate::analysis::{Config, Date, SourceKind, analyze};
+    use proptest::prelude::*;
+
+    /// Number-heavy prose: the words and marks the figure parser and the checks key on.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[0-9]{1,4}",
+            "[0-9]{1,3},[0-9]{3}",
+            "[0-9]{1,2}\\.[0-9]{1,2}",
+            "[0-9]{20,40}",
+            Just("between".to_string()),
+            Just("and".to_string()),
+            Just("from".to_string()),
+            Just("to".to_string()),
+            Just("of the".to_string()),
+            Just("%".to_string()),
+            Just("per cent".to_string()),
+            Just("percentage points".to_string()),
+            Just("rose".to_string()),
+            Just("fell by a third".to_string()),
+            Just("doubled".to_string()),
+            Just("Feb. 24".to_string()),
+            Just("24 February 2022".to_string()),
+            Just("Thursday,".to_string()),
+            Just("a Wednesday".to_string()),
+            Just("days after".to_string()),
+            Just("weeks later on".to_string()),
+            Just("began".to_string()),
+            Just("born".to_string()),
+            Just("-year-old".to_string()),
+            Just("million".to_string()),
+            Just("$".to_string()),
+            Just("£".to_string()),
+            Just("bn".to_string()),
+            Just("first".to_string()),
+            Just("First,".to_string()),
+            Just("Finally,".to_string()),
+            Just("both".to_string()),
+            Just("the two".to_string()),
+            Just("a total of".to_string()),
+            Just("in total:".to_string()),
+            Just("people were killed".to_string()),
+            Just("the Duma's".to_string()),
+            Just("members of the Duma".to_string()),
+            Just("-".to_string()),
+            Just("—".to_string()),
+            Just(":".to_string()),
+            Just(",".to_string()),
+            Just(".".to_string()),
+            Just("\n\n- ".to_string()),
+            Just("`".to_string()),
+            Just("Smith".to_string()),
+            Just("twenty-one".to_string()),
+            Just("a dozen".to_string()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn figures_never_panic_and_stay_in_bounds(parts in prop::collection::vec(piece(), 0..60), spaces in prop::collection::vec(any::<bool>(), 60)) {
+            let mut text = String::new();
+            for (i, p) in parts.iter().enumerate() {
+                text.push_str(p);
+                if spaces.get(i).copied().unwrap_or(true) {
+                    text.push(' ');
+                }
+            }
+            for kind in [SourceKind::PlainText, SourceKind::Markdown] {
+                let config = Config { article_date: Date::new(2022, 3, 24), ..Config::default() };
+                let a = analyze(&text, kind, &config);
+                for f in &a.figures.figures {
+                    prop_assert!(f.range.end <= text.len() && text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));
+                }
+                for c in &a.figures.checks {
+                    prop_assert!(c.range.end <= text.len());
+                    prop_assert!(c.figures.iter().all(|&i| i < a.figures.figures.len()));
+                    prop_assert!(!c.computation.is_empty());
+                }
+            }
+        }
+    }
+}
