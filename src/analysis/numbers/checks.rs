@@ -1959,7 +1959,45 @@ fn duration_after(
             }
         }
     }
-    let Some(mut ti) = target else { return };
+    let Some(mut ti) = target else {
+        // "exactly one month after it began", with nothing else dated in the sentence: the day of
+        // the article.
+        if let Some(today) = article
+            && !dir_t.is("later")
+            && toks.iter().any(|t| t.is_any(&["exactly", "today"]))
+            && let Some(start) = cx.figs[ai].date
+            && let Some(end) = add(start, sign)
+        {
+            let consistent = end == today;
+            let anchor_text = cx.text(cx.figs[ai].range);
+            let op = if sign > 0 { "+" } else { "−" };
+            let comp = format!(
+                "{} {op} {dur_text} = {}; article date {}",
+                fmt_date(start),
+                fmt_date(end),
+                fmt_date(today)
+            );
+            let msg = format!(
+                "`{dur_text}` {} `{anchor_text}` is {}, not the article date {}",
+                if sign > 0 { "after" } else { "before" },
+                fmt_date(end),
+                fmt_date(today)
+            );
+            let rel = vec![cx.related(ai, "from")];
+            let range = cx.figs[fi].range;
+            cx.push(
+                "NUM006",
+                vec![fi, ai],
+                comp,
+                consistent,
+                range,
+                msg,
+                rel,
+                None,
+            );
+        }
+        return;
+    };
     let mut ai = ai;
     // "two weeks later on 11 December": the date after "later" is the result, the other the start.
     if dir_t.is("later") {
