@@ -261,6 +261,11 @@ impl Actor {
                 .filter(|d| !d.in_flight && !d.desynced)
                 .filter_map(|d| d.due)
                 .min();
+            // Due now and nothing else queued: start at once (a timer would add up to a tick).
+            if next_due.is_some_and(|t| t <= Instant::now()) && events.is_empty() {
+                self.start_due();
+                continue;
+            }
             tokio::select! {
                 biased;
                 ev = events.recv() => match ev {
@@ -499,31 +504,24 @@ impl Actor {
             let config = doc.config.clone();
             let encoding = self.init.encoding;
             let done = self.done_tx.clone();
-            tokio::spawn(async move {
-                let job_uri = uri.clone();
-                let job = tokio::task::spawn_blocking(move || {
-                    catch_unwind(AssertUnwindSafe(|| {
-                        let text = rope.to_string();
-                        let analysis = analyzer(&text, kind, &config);
-                        drop(text);
-                        let analyzed = Analyzed {
-                            uri: job_uri,
-                            version,
-                            kind,
-                            rope,
-                            analysis,
-                            encoding,
-                        };
-                        let diags = diagnostics::to_lsp(&analyzed);
-                        (Arc::new(analyzed), diags)
-                    }))
-                    .map_err(|p| panic_message(p.as_ref()))
-                })
-                .await;
-                let outcome = match job {
-                    Ok(r) => r,
-                    Err(e) => Err(e.to_string()),
-                };
+            let job_uri = uri.clone();
+            tokio::task::spawn_blocking(move || {
+                let outcome = catch_unwind(AssertUnwindSafe(|| {
+                    let text = rope.to_string();
+                    let analysis = analyzer(&text, kind, &config);
+                    drop(text);
+                    let analyzed = Analyzed {
+                        uri: job_uri,
+                        version,
+                        kind,
+                        rope,
+                        analysis,
+                        encoding,
+                    };
+                    let diags = diagnostics::to_lsp(&analyzed);
+                    (Arc::new(analyzed), diags)
+                }))
+                .map_err(|p| panic_message(p.as_ref()));
                 let _ = done.send(Finished {
                     uri,
                     revision,
