@@ -152,6 +152,8 @@ impl Doc {
     }
 }
 
+type Job = Box<dyn FnOnce() + Send>;
+
 /// A channel handle for the handlers.
 #[derive(Clone)]
 pub struct Documents {
@@ -197,6 +199,10 @@ struct Actor {
     /// Configuration files that currently have a diagnostic published.
     broken: HashSet<PathBuf>,
     done_tx: mpsc::UnboundedSender<Finished>,
+    /// The analysis thread. One dedicated thread (rather than tokio's blocking pool) keeps the
+    /// allocations of large analyses in one malloc arena: with a pool, every thread's arena kept
+    /// its own freed copy and resident memory grew with each edit of a large document.
+    jobs: std::sync::mpsc::Sender<Job>,
     done_rx: Option<mpsc::UnboundedReceiver<Finished>>,
 }
 
@@ -237,6 +243,17 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 impl Actor {
     fn new(analyzer: Analyzer, out: mpsc::UnboundedSender<Outgoing>) -> Actor {
         let (done_tx, done_rx) = mpsc::unbounded_channel();
+        let (jobs, queue) = std::sync::mpsc::channel::<Job>();
+        let spawned = std::thread::Builder::new()
+            .name("copydesk-analysis".to_string())
+            .spawn(move || {
+                while let Ok(job) = queue.recv() {
+                    job();
+                }
+            });
+        if let Err(e) = spawned {
+            eprintln!("copydesk lsp: cannot start the analysis thread: {e}");
+        }
         Actor {
             analyzer,
             out,
@@ -247,6 +264,7 @@ impl Actor {
             broken: HashSet::new(),
             done_tx,
             done_rx: Some(done_rx),
+            jobs,
         }
     }
 
@@ -433,6 +451,9 @@ impl Actor {
         doc.version = version;
         doc.revision += 1;
         doc.failed = None;
+        // Requests wait for the analysis of the current revision, so the old one is no longer
+        // needed: free it now rather than hold two analyses of a large document.
+        doc.analyzed = None;
         // rust-analyzer's `apply_document_changes`: the last full-text change wins, then the later
         // partial changes apply in order.
         let last_full = changes.iter().rposition(|c| c.range.is_none());
@@ -505,7 +526,8 @@ impl Actor {
             let encoding = self.init.encoding;
             let done = self.done_tx.clone();
             let job_uri = uri.clone();
-            tokio::task::spawn_blocking(move || {
+            let uri_for_error = uri.clone();
+            let job: Job = Box::new(move || {
                 let outcome = catch_unwind(AssertUnwindSafe(|| {
                     let text = rope.to_string();
                     let analysis = analyzer(&text, kind, &config);
@@ -528,6 +550,17 @@ impl Actor {
                     outcome,
                 });
             });
+            if self.jobs.send(job).is_err() {
+                // No analysis thread: keep serving edits; nothing will be published.
+                if let Some(doc) = self.docs.get_mut(&uri_for_error) {
+                    doc.in_flight = false;
+                    doc.failed = Some(doc.revision);
+                }
+                self.log(
+                    MessageType::ERROR,
+                    "copydesk: the analysis thread is not running",
+                );
+            }
         }
     }
 
@@ -656,6 +689,7 @@ impl Actor {
                 doc.config = config;
                 doc.revision += 1;
                 doc.failed = None;
+                doc.analyzed = None;
                 if !doc.desynced {
                     doc.due = Some(Instant::now());
                 }
