@@ -579,6 +579,16 @@ fn configuration_file_and_settings() {
     let toml_uri = support::file_uri(&toml);
     let mut s = Server::spawn();
     s.initialize_in(&["utf-16"], json!({"debounceMs": 0}), dir.path());
+    // The client supports dynamic registration: the server asks to watch configuration files.
+    let reg = s.wait_for("watcher registration", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    let watcher = &reg["params"]["registrations"][0];
+    assert_eq!(watcher["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        watcher["registerOptions"]["watchers"][0]["globPattern"],
+        "**/copydesk.toml"
+    );
     let mut doc = Doc::new(
         &support::file_uri(&dir.path().join("story.md")),
         "markdown",

@@ -154,6 +154,12 @@ impl Doc {
 
 type Job = Box<dyn FnOnce() + Send>;
 
+enum Step {
+    Event(DocEvent),
+    Finished(Finished),
+    Due,
+}
+
 /// A channel handle for the handlers.
 #[derive(Clone)]
 pub struct Documents {
@@ -284,16 +290,27 @@ impl Actor {
                 self.start_due();
                 continue;
             }
-            tokio::select! {
+            let step = tokio::select! {
                 biased;
                 ev = events.recv() => match ev {
-                    Some(ev) => self.handle(ev),
+                    Some(ev) => Step::Event(ev),
                     None => break,
                 },
-                Some(f) = done.recv() => self.finish(f),
-                _ = tokio::time::sleep_until(next_due.unwrap_or_else(Instant::now)), if next_due.is_some() => {
-                    self.start_due();
-                }
+                Some(f) = done.recv() => Step::Finished(f),
+                _ = tokio::time::sleep_until(next_due.unwrap_or_else(Instant::now)), if next_due.is_some() => Step::Due,
+            };
+            // A bug in one step must not take every open document down with the actor.
+            let ran = catch_unwind(AssertUnwindSafe(|| match step {
+                Step::Event(ev) => self.handle(ev),
+                Step::Finished(f) => self.finish(f),
+                Step::Due => self.start_due(),
+            }));
+            if let Err(p) = ran {
+                let msg = format!(
+                    "copydesk: internal error (ignored): {}",
+                    panic_message(p.as_ref())
+                );
+                self.log(MessageType::ERROR, msg);
             }
         }
     }
