@@ -456,9 +456,15 @@ fn malformed_input_gets_protocol_errors_and_the_server_keeps_serving() {
     s.wait_for("parse error for the cut body", |m| {
         m["error"]["code"] == -32700
     });
+    // A Content-Length that is too long would swallow the next message: the message is answered
+    // with an error carrying its id, and the next one is served.
+    let req = json!({"jsonrpc": "2.0", "id": 77, "method": "copydesk/documentText", "params": {"uri": "file:///x.md"}});
+    let req = req.to_string();
+    s.send_raw(format!("Content-Length: {}\r\n\r\n{req}", req.len() + 1000).as_bytes());
     // Unknown method.
     let id = s.request("copydesk/noSuchMethod", json!({}));
     assert_eq!(s.response(id)["error"]["code"], -32601);
+    assert_eq!(s.response(77)["error"]["code"], -32700);
     // didChange for a document never opened: ignored (logged).
     s.notify(
         "textDocument/didChange",
