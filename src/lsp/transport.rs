@@ -375,6 +375,52 @@ mod tests {
         assert_eq!(f.next_frame(), None);
     }
 
+    fn drain(f: &mut Framer) -> Vec<Frame> {
+        std::iter::from_fn(|| f.next_frame()).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(chunks in proptest::collection::vec(proptest::collection::vec(proptest::num::u8::ANY, 0..64), 0..16)) {
+            let mut f = Framer::default();
+            for c in &chunks {
+                f.push(c);
+                for fr in drain(&mut f) {
+                    if let Frame::Body(b) | Frame::TooLong(b) = fr {
+                        let _ = check_body(&b);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn good_frames_survive_junk_between_them(
+            junk in proptest::collection::vec("[a-z{}\\[\\]\"\r\n: 0-9]{0,20}", 1..6),
+            split in 1usize..50,
+        ) {
+            let msgs: Vec<Vec<u8>> = (0..junk.len())
+                .map(|i| format!(r#"{{"jsonrpc":"2.0","id":{i},"method":"m"}}"#).into_bytes())
+                .collect();
+            let mut input = Vec::new();
+            for (m, j) in msgs.iter().zip(&junk) {
+                // Junk never contains a header name, so it can only be skipped.
+                proptest::prop_assume!(!j.to_ascii_lowercase().contains("content-length"));
+                input.extend_from_slice(j.as_bytes());
+                input.extend_from_slice(&frame(m));
+            }
+            let mut f = Framer::default();
+            let mut got = Vec::new();
+            for c in input.chunks(split) {
+                f.push(c);
+                got.extend(drain(&mut f).into_iter().filter_map(|fr| match fr {
+                    Frame::Body(b) => Some(b),
+                    _ => None,
+                }));
+            }
+            proptest::prop_assert_eq!(got, msgs);
+        }
+    }
+
     #[test]
     fn verdicts() {
         assert_eq!(
