@@ -693,3 +693,43 @@ fn fifty_megabyte_document() {
     assert_eq!(t["text"].as_str().map(str::len), Some(doc.text.len()));
     assert_eq!(s.shutdown_and_exit(), Some(0));
 }
+
+/// The bundled example with its `copydesk.toml`, found from the document's directory.
+#[test]
+fn bundled_example_with_its_configuration() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let path = dir.join("nato-summit.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let config = copydesk::config::load_file(&dir.join("copydesk.toml")).unwrap();
+    let mut s = Server::spawn();
+    s.initialize_in(&["utf-16"], json!({"debounceMs": 0}), &dir);
+    let doc = Doc::new(&support::file_uri(&path), "markdown", &text);
+    s.open(&doc);
+    let diags = s.diagnostics(&doc.uri, Some(1));
+    assert!(!diags.is_empty());
+    assert_eq!(
+        summarize(&diags),
+        doc.expected_with(SourceKind::Markdown, s.enc, &config)
+    );
+    // Hover on the first mention of the Secretary-General: the registry's note when the analysis
+    // tracks her, otherwise whatever is under the cursor (a quote or nothing), never an error.
+    let a = analysis::analyze(&text, SourceKind::Markdown, &config);
+    let at = text.find("Ingrid Halvorsen").unwrap() + "Ingrid ".len();
+    let id = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc.uri}, "position": support::position(&text, at, s.enc)}),
+    );
+    let h = s.response(id);
+    assert!(h.get("error").is_none(), "{h}");
+    if let Some(m) = a.people.mention_at(at) {
+        let person = &a.people.persons[m.person];
+        let card = h["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or_default();
+        assert!(card.contains(&person.name), "{card}");
+        if let Some(note) = &person.note {
+            assert!(card.contains(note.as_str()), "{card}");
+        }
+    }
+    assert_eq!(s.shutdown_and_exit(), Some(0));
+}
