@@ -487,6 +487,18 @@ fn malformed_input_gets_protocol_errors_and_the_server_keeps_serving() {
     let at = json!({"line": 0, "character": 0});
     s.change(&mut doc, &[(json!({"start": at, "end": at}), "New: ")]);
     check_against_fresh_analysis(&mut s, &doc);
+    // Positions past the end of a line clamp to the line's end, past the last line to the end.
+    let eol = json!({"line": 0, "character": 9999});
+    let eof = json!({"line": 9999, "character": 3});
+    s.change(
+        &mut doc,
+        &[
+            (json!({"start": eol, "end": eol}), "!"),
+            (json!({"start": eof, "end": eof}), "\nEnd."),
+        ],
+    );
+    assert!(doc.text.lines().next().unwrap().ends_with('!') && doc.text.ends_with("\nEnd."));
+    check_against_fresh_analysis(&mut s, &doc);
     // A range inside a surrogate pair cannot be applied: the document is out of sync until the
     // next full text, and says so.
     let emoji = doc.text.find("😡").unwrap();
