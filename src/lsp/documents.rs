@@ -32,6 +32,11 @@ use crate::config as config_file;
 pub type Analyzer = fn(&str, SourceKind, &Config) -> Analysis;
 
 /// An analysed version of a document: everything a request needs, consistent with itself.
+///
+/// To bound memory on large documents, the parts of `analysis.document` that no request reads
+/// (`prose`, `masks`, `paragraphs`, `sentences`, `tokens`) are emptied once the diagnostics are
+/// converted; features read `quotes`, `quote_problems`, `meta`, `people`, `figures`,
+/// `diagnostics`, and the text through `rope`.
 #[derive(Debug)]
 pub struct Analyzed {
     pub uri: Uri,
@@ -234,6 +239,16 @@ fn source_kind(language_id: &str, uri: &Uri) -> SourceKind {
         Some((_, ext)) => SourceKind::from_extension(ext),
         None => SourceKind::PlainText,
     }
+}
+
+/// Frees what requests never read (see [`Analyzed`]).
+fn slim(a: &mut Analysis) {
+    let d = &mut a.document;
+    d.prose = String::new();
+    d.masks = Vec::new();
+    d.paragraphs = Vec::new();
+    d.sentences = Vec::new();
+    d.tokens = Vec::new();
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
@@ -558,6 +573,8 @@ impl Actor {
                         encoding,
                     };
                     let diags = diagnostics::to_lsp(&analyzed);
+                    let mut analyzed = analyzed;
+                    slim(&mut analyzed.analysis);
                     (Arc::new(analyzed), diags)
                 }))
                 .map_err(|p| panic_message(p.as_ref()));
