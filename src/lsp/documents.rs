@@ -142,7 +142,8 @@ struct Doc {
     desynced: bool,
     analyzed: Option<(u64, Arc<Analyzed>)>,
     failed: Option<u64>,
-    in_flight: bool,
+    /// The revision being analysed, if any.
+    in_flight: Option<u64>,
     due: Option<Instant>,
     waiters: Vec<oneshot::Sender<Option<Arc<Analyzed>>>>,
     config: Arc<Config>,
@@ -203,6 +204,9 @@ struct Actor {
     analyzer: Analyzer,
     out: mpsc::UnboundedSender<Outgoing>,
     docs: HashMap<Uri, Doc>,
+    /// Revisions are unique across documents and reopenings, so a result computed for a closed
+    /// document can never pass for one of its reopened successor.
+    revisions: u64,
     init: InitInfo,
     settings: Settings,
     /// Parsed configuration files (`None`: broken, its diagnostic is published).
@@ -279,6 +283,7 @@ impl Actor {
             analyzer,
             out,
             docs: HashMap::new(),
+            revisions: 0,
             init: InitInfo::default(),
             settings: Settings::default(),
             files: HashMap::new(),
@@ -297,7 +302,7 @@ impl Actor {
             let next_due = self
                 .docs
                 .values()
-                .filter(|d| !d.in_flight && !d.desynced)
+                .filter(|d| d.in_flight.is_none() && !d.desynced)
                 .filter_map(|d| d.due)
                 .min();
             // Due now and nothing else queued: start at once (a timer would add up to a tick).
@@ -435,11 +440,12 @@ impl Actor {
         }
         let kind = source_kind(language_id, &uri);
         let config = self.config_for(&uri);
-        let revision = self.docs.get(&uri).map_or(0, |d| d.revision + 1);
-        let waiters = self
+        self.revisions += 1;
+        let revision = self.revisions;
+        let (waiters, in_flight) = self
             .docs
             .remove(&uri)
-            .map(|d| d.waiters)
+            .map(|d| (d.waiters, d.in_flight))
             .unwrap_or_default();
         self.docs.insert(
             uri,
@@ -451,7 +457,7 @@ impl Actor {
                 desynced: false,
                 analyzed: None,
                 failed: None,
-                in_flight: false,
+                in_flight,
                 due: Some(Instant::now()),
                 waiters,
                 config,
@@ -481,7 +487,8 @@ impl Actor {
             return;
         }
         doc.version = version;
-        doc.revision += 1;
+        self.revisions += 1;
+        doc.revision = self.revisions;
         doc.failed = None;
         // Requests wait for the analysis of the current revision, so the old one is no longer
         // needed: free it now rather than hold two analyses of a large document.
@@ -519,8 +526,11 @@ impl Actor {
             for w in doc.waiters.drain(..) {
                 let _ = w.send(None);
             }
-        } else {
+        } else if doc.waiters.is_empty() {
             doc.due = Some(Instant::now() + debounce);
+        } else {
+            // A request is waiting for this document: no debounce.
+            doc.due = Some(Instant::now());
         }
         if let Some(range) = failed {
             let msg = format!(
@@ -540,7 +550,9 @@ impl Actor {
         let due: Vec<Uri> = self
             .docs
             .iter()
-            .filter(|(_, d)| !d.in_flight && !d.desynced && d.due.is_some_and(|t| t <= now))
+            .filter(|(_, d)| {
+                d.in_flight.is_none() && !d.desynced && d.due.is_some_and(|t| t <= now)
+            })
             .map(|(u, _)| u.clone())
             .collect();
         for uri in due {
@@ -548,7 +560,7 @@ impl Actor {
                 continue;
             };
             doc.due = None;
-            doc.in_flight = true;
+            doc.in_flight = Some(doc.revision);
             let analyzer = self.analyzer;
             let rope = doc.rope.clone();
             let kind = doc.kind;
@@ -587,7 +599,7 @@ impl Actor {
             if self.jobs.send(job).is_err() {
                 // No analysis thread: keep serving edits; nothing will be published.
                 if let Some(doc) = self.docs.get_mut(&uri_for_error) {
-                    doc.in_flight = false;
+                    doc.in_flight = None;
                     doc.failed = Some(doc.revision);
                 }
                 self.log(
@@ -602,10 +614,12 @@ impl Actor {
         let Some(doc) = self.docs.get_mut(&f.uri) else {
             return;
         };
-        doc.in_flight = false;
+        if doc.in_flight == Some(f.revision) {
+            doc.in_flight = None;
+        }
         if f.revision != doc.revision {
             // Stale: the text or configuration changed meanwhile; the newer revision is due.
-            if doc.due.is_none() && !doc.desynced && !doc.is_current() {
+            if doc.in_flight.is_none() && doc.due.is_none() && !doc.desynced && !doc.is_current() {
                 doc.due = Some(Instant::now());
             }
             return;
@@ -721,7 +735,8 @@ impl Actor {
             let config = self.config_for(&uri);
             if let Some(doc) = self.docs.get_mut(&uri) {
                 doc.config = config;
-                doc.revision += 1;
+                self.revisions += 1;
+                doc.revision = self.revisions;
                 doc.failed = None;
                 doc.analyzed = None;
                 if !doc.desynced {
@@ -828,6 +843,48 @@ mod tests {
         assert_eq!((t.text.as_str(), t.desynced), ("fresh!", false));
         let a = docs.analysis(u.clone()).await.unwrap();
         assert_eq!(a.version, 4);
+    }
+
+    fn slow(text: &str, kind: SourceKind, config: &Config) -> Analysis {
+        if text.contains("SLOW") {
+            // Not synchronisation: widens the window in which the document is closed and reopened.
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        crate::analysis::analyze(text, kind, config)
+    }
+
+    #[tokio::test]
+    async fn a_result_for_a_closed_document_never_reaches_its_reopened_successor() {
+        let (out, mut rx) = mpsc::unbounded_channel();
+        let docs = Documents::spawn(slow, out);
+        docs.send(DocEvent::Init(InitInfo::default()));
+        let u = uri("untitled:reopened");
+        let open = |text: &str| DocEvent::Open {
+            uri: u.clone(),
+            language_id: "plaintext".into(),
+            version: 1,
+            text: text.into(),
+        };
+        docs.send(open("SLOW “never closed\n\nNext paragraph."));
+        // Let the slow analysis start, then close and reopen with other text and the same version.
+        docs.text(u.clone()).await.unwrap();
+        docs.send(DocEvent::Close { uri: u.clone() });
+        docs.send(open("Calm text."));
+        let a = docs.analysis(u.clone()).await.unwrap();
+        assert!(a.analysis.diagnostics.is_empty());
+        while let Ok(o) = rx.try_recv() {
+            if let Outgoing::Publish {
+                diagnostics,
+                version,
+                ..
+            } = o
+            {
+                assert!(
+                    diagnostics.is_empty(),
+                    "stale diagnostics published for version {version:?}: {diagnostics:?}"
+                );
+            }
+        }
     }
 
     #[tokio::test]
