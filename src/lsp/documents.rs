@@ -306,18 +306,18 @@ impl Actor {
                 .filter_map(|d| d.due)
                 .min();
             // Due now and nothing else queued: start at once (a timer would add up to a tick).
-            if next_due.is_some_and(|t| t <= Instant::now()) && events.is_empty() {
-                self.start_due();
-                continue;
-            }
-            let step = tokio::select! {
-                biased;
-                ev = events.recv() => match ev {
-                    Some(ev) => Step::Event(ev),
-                    None => break,
-                },
-                Some(f) = done.recv() => Step::Finished(f),
-                _ = tokio::time::sleep_until(next_due.unwrap_or_else(Instant::now)), if next_due.is_some() => Step::Due,
+            let step = if next_due.is_some_and(|t| t <= Instant::now()) && events.is_empty() {
+                Step::Due
+            } else {
+                tokio::select! {
+                    biased;
+                    ev = events.recv() => match ev {
+                        Some(ev) => Step::Event(ev),
+                        None => break,
+                    },
+                    Some(f) = done.recv() => Step::Finished(f),
+                    _ = tokio::time::sleep_until(next_due.unwrap_or_else(Instant::now)), if next_due.is_some() => Step::Due,
+                }
             };
             // A bug in one step must not take every open document down with the actor.
             let ran = catch_unwind(AssertUnwindSafe(|| match step {
