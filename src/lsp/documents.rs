@@ -245,6 +245,26 @@ fn source_kind(language_id: &str, uri: &Uri) -> SourceKind {
     }
 }
 
+/// Above this size, the analysis thread hands freed memory back to the system after each run.
+const LARGE_DOCUMENT: usize = 1 << 20;
+
+/// Returns free heap memory to the system. An analysis of a large document allocates several
+/// times the text and frees most of it; glibc keeps those pages otherwise, and resident memory
+/// after a few edits of a 5 MB document stayed at about twice what one analysis needs.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn release_free_memory() {
+    unsafe extern "C" {
+        fn malloc_trim(pad: usize) -> std::os::raw::c_int;
+    }
+    // SAFETY: `malloc_trim` has no preconditions; it only releases unused pages of the heap.
+    unsafe {
+        malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn release_free_memory() {}
+
 /// Frees what requests never read (see [`Analyzed`]).
 fn slim(a: &mut Analysis) {
     let d = &mut a.document;
@@ -571,6 +591,7 @@ impl Actor {
             let done = self.done_tx.clone();
             let job_uri = uri.clone();
             let uri_for_error = uri.clone();
+            let large = rope.len_bytes() > LARGE_DOCUMENT;
             let job: Job = Box::new(move || {
                 let outcome = catch_unwind(AssertUnwindSafe(|| {
                     let text = rope.to_string();
@@ -595,6 +616,9 @@ impl Actor {
                     revision,
                     outcome,
                 });
+                if large {
+                    release_free_memory();
+                }
             });
             if self.jobs.send(job).is_err() {
                 // No analysis thread: keep serving edits; nothing will be published.
