@@ -2009,10 +2009,17 @@ fn duration_after(
     }
     // A day range ("27-28 November", "27 and 28 November") has no single start.
     for x in [ai, ti] {
+        // The figure may sit in another sentence than the one being checked: read its own tokens.
+        let own = &cx.toks[cx.figs[x].sentence];
         let k = cx.local(x);
-        if k >= 2
-            && (matches!(toks[k - 1].text, "-" | "–") || toks[k - 1].is_any(&["and", "to", "or"]))
-            && toks[k - 2].kind == TokenKind::Number
+        let (Some(prev), Some(prev2)) = (
+            k.checked_sub(1).and_then(|i| own.get(i)),
+            k.checked_sub(2).and_then(|i| own.get(i)),
+        ) else {
+            continue;
+        };
+        if (matches!(prev.text, "-" | "–") || prev.is_any(&["and", "to", "or"]))
+            && prev2.kind == TokenKind::Number
         {
             return;
         }
