@@ -1,0 +1,179 @@
+//! The embedded word lists: first names and surnames (US Census 1990), titles and roles, speech
+//! verbs, and capitalised words that are not people. See `data/PROVENANCE.md`.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What the first-name lists say about a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(src: &'static str) -> HashSet<&'static str> {
+    lines(src).collect()
+}
+
+static FIRST: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+    lines(include_str!("../data/names/first.tsv"))
+        .filter_map(|l| {
+            let (name, g) = l.split_once('\t')?;
+            let g = match g {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            Some((name, g))
+        })
+        .collect()
+});
+static LAST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../data/names/last.txt")));
+static ROLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../data/roles.txt")));
+static ROLE_MODIFIERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../data/role_modifiers.txt")));
+static FUNCTION: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../data/function_words.txt")));
+static NOT_PERSON: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../data/not_person.txt")));
+/// Speech verbs; the value says whether the verb is loaded ("claimed").
+static VERBS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+    lines(include_str!("../data/speech_verbs.txt"))
+        .map(|l| match l.strip_suffix('*') {
+            Some(v) => (v.trim(), true),
+            None => (l, false),
+        })
+        .collect()
+});
+
+/// Lower-cases `s`, borrowing when it already is.
+pub fn lower(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// `s` without a possessive ending ("Biden’s" → "Biden", "Jones’" → "Jones").
+pub fn strip_possessive(s: &str) -> &str {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(base) = s.strip_suffix(suffix) {
+            if !base.is_empty() {
+                return base;
+            }
+        }
+    }
+    s.strip_suffix(['’', '\'']).unwrap_or(s)
+}
+
+/// `s` without a final abbreviation period ("Sen." → "Sen").
+fn strip_dot(s: &str) -> &str {
+    s.strip_suffix('.').unwrap_or(s)
+}
+
+pub fn first_name(word: &str) -> Option<Gender> {
+    FIRST.get(lower(word).as_ref()).copied()
+}
+
+pub fn is_surname(word: &str) -> bool {
+    LAST.contains(lower(word).as_ref())
+}
+
+pub fn is_role(word: &str) -> bool {
+    ROLES.contains(lower(strip_dot(word)).as_ref())
+}
+
+pub fn is_role_modifier(word: &str) -> bool {
+    let w = lower(strip_dot(word));
+    ROLE_MODIFIERS.contains(w.as_ref())
+}
+
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION.contains(lower(word).as_ref())
+}
+
+pub fn is_not_person(word: &str) -> bool {
+    NOT_PERSON.contains(lower(strip_possessive(word)).as_ref())
+}
+
+/// `Some(loaded)` when `word` is a speech or attribution verb.
+pub fn speech_verb(word: &str) -> Option<bool> {
+    VERBS.get(lower(word).as_ref()).copied()
+}
+
+/// Honorifics and the gender they imply.
+pub fn honorific(word: &str) -> Option<Gender> {
+    match lower(strip_dot(word)).as_ref() {
+        "mr" | "sir" | "lord" | "messrs" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" => Some(Gender::Female),
+        "dr" | "prof" | "mx" => Some(Gender::Unknown),
+        _ => None,
+    }
+}
+
+/// The gender a role word implies ("spokeswoman", "king").
+pub fn role_gender(word: &str) -> Option<Gender> {
+    match lower(strip_dot(word)).as_ref() {
+        "spokesman" | "congressman" | "chairman" | "king" | "prince" | "father" | "brother"
+        | "son" | "husband" | "actor" | "pope" | "sir" | "lord" | "mr" => Some(Gender::Male),
+        "spokeswoman" | "congresswoman" | "chairwoman" | "queen" | "princess" | "mother"
+        | "sister" | "daughter" | "wife" | "actress" | "dame" | "lady" | "mrs" | "ms" | "miss" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+/// Particles that may sit inside a name ("Ursula von der Leyen", "Charles de Gaulle").
+pub fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "von"
+            | "van"
+            | "der"
+            | "den"
+            | "de"
+            | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "ter"
+            | "dos"
+            | "das"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        assert_eq!(first_name("Jake"), Some(Gender::Male));
+        assert_eq!(first_name("Hillary"), Some(Gender::Female));
+        assert!(is_surname("Stoltenberg") && is_surname("Sullivan"));
+        assert!(is_role("Sen.") && is_role("secretary-general"));
+        assert_eq!(speech_verb("claimed"), Some(true));
+        assert_eq!(speech_verb("said"), Some(false));
+        assert!(is_not_person("Kremlin") && is_function_word("The"));
+        assert_eq!(strip_possessive("Biden’s"), "Biden");
+    }
+}

@@ -1,0 +1,625 @@
+//! Finding people: capitalised name sequences confirmed by the gazetteer or by context (a title
+//! or honorific before, an appositive title after, a speech verb next to them), then later
+//! references by surname, by role ("the secretary-general") and misspelled surnames.
+
+use std::collections::HashMap;
+
+use super::lexicon::{self, Gender};
+use super::{Mention, MentionKind};
+use crate::analysis::config::Config;
+use crate::analysis::document::{BlockKind, Document};
+use crate::analysis::range::TextRange;
+use crate::analysis::tokens::{Token, TokenKind};
+
+/// A person while the article is being read.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Draft {
+    pub first: Option<String>,
+    pub surname: String,
+    /// The fullest name seen ("Jens Stoltenberg").
+    pub full: Option<String>,
+    pub titles: Vec<(String, TextRange)>,
+    pub gender: Option<Gender>,
+    pub registry: Option<usize>,
+    /// Extra surnames that refer to this person (registry aliases).
+    pub aliases: Vec<String>,
+}
+
+pub(super) struct Found {
+    pub drafts: Vec<Draft>,
+    pub mentions: Vec<Mention>,
+}
+
+pub(super) fn word<'a>(doc: &'a Document, t: &Token) -> &'a str {
+    t.text(&doc.prose)
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// A capitalised word that may be part of a name.
+fn nameable(w: &str) -> bool {
+    let base = lexicon::strip_possessive(w);
+    base.chars().next().is_some_and(char::is_uppercase)
+        && !is_acronym(base)
+        && !lexicon::is_function_word(base)
+        && !lexicon::is_role(base)
+        && !lexicon::is_role_modifier(base)
+        && base
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '‑' | '\'' | '’'))
+}
+
+fn is_possessive(w: &str) -> bool {
+    lexicon::strip_possessive(w).len() != w.len()
+}
+
+/// Damerau-Levenshtein distance (optimal string alignment) on chars, capped.
+pub(super) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+/// Two surnames that are probably one person's name spelled two ways.
+pub(super) fn is_variant(a: &str, b: &str) -> bool {
+    if a == b || a.chars().count().min(b.chars().count()) < 5 {
+        return false;
+    }
+    let first = |s: &str| {
+        s.chars()
+            .next()
+            .map(|c| c.to_lowercase().collect::<String>())
+    };
+    if first(a) != first(b) {
+        return false;
+    }
+    // Plurals ("the Clintons") are not variants.
+    if a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a) {
+        return false;
+    }
+    let len = a.chars().count().max(b.chars().count());
+    let limit = if len >= 9 { 2 } else { 1 };
+    edit_distance(a, b) <= limit
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    toks: &'a [Token],
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| word(self.doc, t))
+    }
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+}
+
+/// A name found in pass 1.
+struct Candidate {
+    range: TextRange,
+    first: Option<String>,
+    surname: String,
+    full: String,
+    title: Option<(String, TextRange)>,
+    gender: Option<Gender>,
+    /// Strong evidence: title, honorific or a known first name.
+    strong: bool,
+}
+
+/// Pass 1 over one sentence's tokens.
+fn candidates(doc: &Document, toks: &[Token], heading: bool, out: &mut Vec<Candidate>) {
+    let c = Ctx { doc, toks };
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind != TokenKind::Word || !nameable(c.w(i)) {
+            i += 1;
+            continue;
+        }
+        // Collect the name parts: capitalised words, initials ("F."), particles.
+        let start = i;
+        let mut parts: Vec<usize> = Vec::new();
+        let mut j = i;
+        let mut first_known = false;
+        while j < toks.len() && toks[j].kind == TokenKind::Word {
+            let w = c.w(j);
+            let single = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+            if single && c.w(j + 1) == "." && !parts.is_empty() {
+                j += 2; // an initial
+                continue;
+            }
+            if lexicon::is_particle(w) && !parts.is_empty() && nameable(c.w(j + 1)) {
+                j += 1;
+                continue;
+            }
+            let ok =
+                nameable(w) && (!lexicon::is_not_person(w) || (parts.len() == 1 && first_known));
+            if !ok {
+                break;
+            }
+            if parts.is_empty() {
+                first_known = lexicon::first_name(w).is_some();
+            }
+            parts.push(j);
+            j += 1;
+            if is_possessive(w) {
+                break;
+            }
+        }
+        if parts.is_empty() {
+            i += 1;
+            continue;
+        }
+        let end = j;
+        i = end.max(start + 1);
+        // A lone not-person word ("Russia") or a run of five or more words is no name.
+        if parts.len() > 4 || parts.iter().all(|&p| lexicon::is_not_person(c.w(p))) {
+            continue;
+        }
+        // Context before: honorific, title.
+        let mut before = start;
+        let mut honorific = None;
+        if before >= 1 && c.w(before - 1) == "." && before >= 2 {
+            if let Some(g) = lexicon::honorific(c.w(before - 2)) {
+                honorific = Some(g);
+            }
+        } else if before >= 1 {
+            honorific = lexicon::honorific(c.w(before - 1));
+        }
+        let title = title_before(&c, start);
+        if honorific.is_some() && title.is_none() {
+            before = before.saturating_sub(1);
+        }
+        let _ = before;
+        let appositive = title_after(&c, end);
+        let first_tok = c.w(parts[0]);
+        let last_tok = lexicon::strip_possessive(c.w(parts[parts.len() - 1]));
+        let k = parts.len();
+        let first_gender = if k >= 2 {
+            lexicon::first_name(first_tok)
+        } else {
+            None
+        };
+        let verb_after =
+            lexicon::speech_verb(c.w(end)).is_some() || (c.w(end) == "," && appositive.is_some());
+        let verb_before = start >= 1
+            && lexicon::speech_verb(c.w(start - 1)).is_some()
+            && c.kind(start.wrapping_sub(2)) == Some(TokenKind::Punct);
+        let no_place = !parts.iter().any(|&p| lexicon::is_not_person(c.w(p)));
+        let strong = title.is_some() || honorific.is_some() || first_gender.is_some();
+        let accept = (k >= 2 && first_gender.is_some())
+            || (k <= 3 && (title.is_some() || honorific.is_some()))
+            || (k >= 2 && no_place && lexicon::is_surname(last_tok))
+            || (k >= 2 && no_place && (verb_after || verb_before || appositive.is_some()));
+        if !accept || (heading && !strong && k < 2) {
+            continue;
+        }
+        let first_tok_start = toks[parts[0]].range.start;
+        let last = toks[parts[k - 1]];
+        let last_text = c.w(parts[k - 1]);
+        let name_end = last.range.start + lexicon::strip_possessive(last_text).len();
+        let range = TextRange::new(first_tok_start, name_end);
+        let full = doc
+            .text(range)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut gender = first_gender.filter(|g| *g != Gender::Unknown);
+        if gender.is_none() {
+            gender = honorific.filter(|g| *g != Gender::Unknown);
+        }
+        let title = title.or(appositive);
+        if gender.is_none() {
+            if let Some((t, _)) = &title {
+                gender = t.split_whitespace().find_map(lexicon::role_gender);
+            }
+        }
+        out.push(Candidate {
+            range,
+            first: (k >= 2).then(|| first_tok.to_string()),
+            surname: last_tok.to_string(),
+            full,
+            title,
+            gender,
+            strong,
+        });
+    }
+}
+
+/// The title right before the name starting at token `start` ("NATO Secretary-General",
+/// "White House national security adviser", "Secretary of State").
+fn title_before(c: &Ctx<'_>, start: usize) -> Option<(String, TextRange)> {
+    let mut i = start;
+    let mut has_role = false;
+    let mut first = start;
+    while i > 0 {
+        let t = i - 1;
+        let w = c.w(t);
+        if c.kind(t) == Some(TokenKind::Punct) {
+            // "Sen." / "Gov.": the period of an abbreviation inside the title.
+            if w == "." && t > 0 && lexicon::is_role(c.w(t - 1)) {
+                i = t;
+                continue;
+            }
+            break;
+        }
+        if c.kind(t) != Some(TokenKind::Word) || is_possessive(w) {
+            break;
+        }
+        let role = lexicon::is_role(w) && lexicon::honorific(w).is_none();
+        let modifier = lexicon::is_role_modifier(w);
+        let cap = w.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_function_word(w);
+        let of = w == "of" && t > 0 && lexicon::is_role(c.w(t - 1)) && i < start;
+        if role {
+            has_role = true;
+        } else if !(modifier || cap || of) {
+            break;
+        }
+        first = t;
+        i = t;
+        if start - t > 8 {
+            break;
+        }
+    }
+    if !has_role {
+        return None;
+    }
+    // The title must end in a role word or a capitalised word inside a role phrase ("Secretary of
+    // State"), and must not start with "of".
+    while first < start && (c.w(first) == "of" || !title_word(c, first)) {
+        first += 1;
+    }
+    let last = (first..start)
+        .rev()
+        .find(|&t| c.kind(t) == Some(TokenKind::Word))?;
+    let range = TextRange::new(c.toks[first].range.start, c.toks[last].range.end);
+    let mut text = c
+        .doc
+        .text(range)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if c.w(last + 1) == "." && last + 1 < start {
+        text.push('.');
+    }
+    Some((text, range))
+}
+
+fn title_word(c: &Ctx<'_>, t: usize) -> bool {
+    let w = c.w(t);
+    lexicon::is_role(w)
+        || lexicon::is_role_modifier(w)
+        || w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// An appositive title after the name: ", the national security adviser", ", executive director of …".
+fn title_after(c: &Ctx<'_>, end: usize) -> Option<(String, TextRange)> {
+    if c.w(end) != "," {
+        return None;
+    }
+    let mut i = end + 1;
+    if matches!(c.w(i), "the" | "a" | "an") {
+        i += 1;
+    }
+    let from = i;
+    let mut last_role = None;
+    while i < c.toks.len() && i < from + 6 {
+        let w = c.w(i);
+        if c.kind(i) != Some(TokenKind::Word) {
+            break;
+        }
+        if lexicon::is_role(w) && lexicon::honorific(w).is_none() {
+            last_role = Some(i);
+        } else if !(lexicon::is_role_modifier(w)
+            || w.chars().next().is_some_and(char::is_uppercase))
+        {
+            break;
+        }
+        i += 1;
+    }
+    let last = last_role?;
+    let range = TextRange::new(c.toks[from].range.start, c.toks[last].range.end);
+    Some((c.doc.text(range).to_string(), range))
+}
+
+/// Finds people and their mentions.
+pub(super) fn find(doc: &Document, config: &Config) -> Found {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    // surname → person indices.
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut cands = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let heading = doc
+            .paragraphs
+            .get(s.paragraph)
+            .is_some_and(|p| p.kind == BlockKind::Heading);
+        candidates(doc, doc.sentence_tokens(si), heading, &mut cands);
+    }
+    // The registry first: its people exist whether or not the article names them in full.
+    for (ri, rp) in config.people.iter().enumerate() {
+        let parts: Vec<&str> = rp.name.split_whitespace().collect();
+        let Some(surname) = parts.last() else {
+            continue;
+        };
+        let idx = drafts.len();
+        drafts.push(Draft {
+            first: (parts.len() >= 2).then(|| parts[0].to_string()),
+            surname: surname.to_string(),
+            full: Some(rp.name.clone()),
+            titles: Vec::new(),
+            gender: parts.first().and_then(|f| lexicon::first_name(f)),
+            registry: Some(ri),
+            aliases: rp
+                .aliases
+                .iter()
+                .filter_map(|a| a.split_whitespace().last().map(str::to_string))
+                .collect(),
+        });
+        by_surname.entry(surname.to_string()).or_default().push(idx);
+        for a in &drafts[idx].aliases.clone() {
+            by_surname.entry(a.clone()).or_default().push(idx);
+        }
+    }
+    let mut last_seen: Vec<usize> = vec![0; drafts.len()];
+    for cand in cands {
+        let person = match_person(&drafts, &by_surname, &last_seen, &cand);
+        let p = match person {
+            Some(p) => p,
+            None => {
+                drafts.push(Draft {
+                    surname: cand.surname.clone(),
+                    ..Draft::default()
+                });
+                last_seen.push(0);
+                by_surname
+                    .entry(cand.surname.clone())
+                    .or_default()
+                    .push(drafts.len() - 1);
+                drafts.len() - 1
+            }
+        };
+        let d = &mut drafts[p];
+        if cand.first.is_some() && d.first.is_none() {
+            d.first = cand.first.clone();
+        }
+        if cand.first.is_some() && d.registry.is_none() && d.full.is_none() {
+            d.full = Some(cand.full.clone());
+        }
+        if let Some(t) = &cand.title {
+            d.titles.push(t.clone());
+        }
+        if d.gender.is_none() || d.gender == Some(Gender::Unknown) {
+            d.gender = cand.gender.or(d.gender);
+        }
+        last_seen[p] = cand.range.start;
+        let _ = cand.strong;
+        mentions.push(Mention {
+            range: cand.range,
+            person: p,
+            kind: if cand.first.is_some() {
+                MentionKind::FullName
+            } else {
+                MentionKind::Surname
+            },
+            variant: false,
+        });
+    }
+    mentions.sort_by_key(|m| m.range.start);
+    // Pass 2: surnames alone, misspelled surnames and roles.
+    let mut covered = mentions.iter().map(|m| m.range).collect::<Vec<_>>();
+    covered.sort_by_key(|r| r.start);
+    let mut extra = Vec::new();
+    let mut buckets: HashMap<char, Vec<usize>> = HashMap::new();
+    for (pi, d) in drafts.iter().enumerate() {
+        if let Some(ch) = d.surname.chars().next() {
+            buckets
+                .entry(ch.to_lowercase().next().unwrap_or(ch))
+                .or_default()
+                .push(pi);
+        }
+    }
+    let mut recent: Vec<usize> = vec![0; drafts.len()];
+    let mut ci = 0;
+    for (ti, t) in doc.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        while ci < covered.len() && covered[ci].end <= t.range.start {
+            ci += 1;
+        }
+        if ci < covered.len() && covered[ci].intersects(t.range) {
+            continue;
+        }
+        let w = word(doc, t);
+        let Some(ch) = w.chars().next() else {
+            continue;
+        };
+        if !ch.is_uppercase() {
+            // Roles: "the secretary-general".
+            if lexicon::is_role(w)
+                && ti > 0
+                && word(doc, &doc.tokens[ti - 1]).eq_ignore_ascii_case("the")
+            {
+                if let Some(p) = role_person(&drafts, w, &recent) {
+                    extra.push(Mention {
+                        range: t.range,
+                        person: p,
+                        kind: MentionKind::Role,
+                        variant: false,
+                    });
+                    recent[p] = t.range.start;
+                }
+            }
+            continue;
+        }
+        let base = lexicon::strip_possessive(w);
+        let range = TextRange::new(t.range.start, t.range.start + base.len());
+        if let Some(ps) = by_surname.get(base) {
+            let p = pick_recent(ps, &recent);
+            extra.push(Mention {
+                range,
+                person: p,
+                kind: MentionKind::Surname,
+                variant: false,
+            });
+            recent[p] = t.range.start;
+            continue;
+        }
+        if lexicon::is_role(base)
+            && ti > 0
+            && word(doc, &doc.tokens[ti - 1]).eq_ignore_ascii_case("the")
+            && !doc
+                .tokens
+                .get(ti + 1)
+                .is_some_and(|n| n.is_capitalised(&doc.prose))
+        {
+            if let Some(p) = role_person(&drafts, base, &recent) {
+                extra.push(Mention {
+                    range: t.range,
+                    person: p,
+                    kind: MentionKind::Role,
+                    variant: false,
+                });
+                recent[p] = t.range.start;
+            }
+            continue;
+        }
+        if base.chars().count() < 5
+            || !nameable(base)
+            || lexicon::is_not_person(base)
+            || lexicon::first_name(base).is_some()
+            || lexicon::is_surname(base)
+        {
+            continue;
+        }
+        let key = ch.to_lowercase().next().unwrap_or(ch);
+        if let Some(ps) = buckets.get(&key) {
+            let hits: Vec<usize> = ps
+                .iter()
+                .copied()
+                .filter(|&p| {
+                    is_variant(&drafts[p].surname, base)
+                        || drafts[p].aliases.iter().any(|a| is_variant(a, base))
+                })
+                .collect();
+            if hits.len() == 1 {
+                extra.push(Mention {
+                    range,
+                    person: hits[0],
+                    kind: MentionKind::Surname,
+                    variant: true,
+                });
+                recent[hits[0]] = t.range.start;
+            }
+        }
+    }
+    mentions.extend(extra);
+    mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    mentions.dedup_by_key(|m| m.range.start);
+    Found { drafts, mentions }
+}
+
+fn pick_recent(ps: &[usize], recent: &[usize]) -> usize {
+    ps.iter()
+        .copied()
+        .max_by_key(|&p| (recent.get(p).copied().unwrap_or(0), usize::MAX - p))
+        .unwrap_or(ps[0])
+}
+
+/// The person whose title ends in this role word, most recently mentioned first.
+fn role_person(drafts: &[Draft], role: &str, recent: &[usize]) -> Option<usize> {
+    let role = lexicon::lower(role);
+    let ps: Vec<usize> = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.titles.first().is_some_and(|(t, _)| {
+                t.split_whitespace()
+                    .last()
+                    .is_some_and(|l| lexicon::lower(l.trim_end_matches('.')) == role)
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if ps.is_empty() {
+        return None;
+    }
+    let recent_any = ps.iter().filter(|&&p| recent[p] > 0).count();
+    if ps.len() > 1 && recent_any == 0 {
+        return None;
+    }
+    Some(pick_recent(&ps, recent))
+}
+
+/// Which existing person a pass-1 candidate names, if any.
+fn match_person(
+    drafts: &[Draft],
+    by_surname: &HashMap<String, Vec<usize>>,
+    last_seen: &[usize],
+    cand: &Candidate,
+) -> Option<usize> {
+    if let Some(ps) = by_surname.get(&cand.surname) {
+        match &cand.first {
+            Some(f) => {
+                if let Some(&p) = ps.iter().find(|&&p| drafts[p].first.as_deref() == Some(f)) {
+                    return Some(p);
+                }
+                if let Some(&p) = ps.iter().find(|&&p| drafts[p].first.is_none()) {
+                    return Some(p);
+                }
+                // Same surname, another first name: another person ("Bill" and "Hillary Clinton"),
+                // unless the first name is a short form of the known one.
+                if let Some(&p) = ps.iter().find(|&&p| {
+                    drafts[p]
+                        .first
+                        .as_deref()
+                        .is_some_and(|g| g.starts_with(f.as_str()) || f.starts_with(g))
+                }) {
+                    return Some(p);
+                }
+                return None;
+            }
+            None => return Some(pick_recent(ps, last_seen)),
+        }
+    }
+    // A misspelled surname of a known person with the same first name, or with a title.
+    let hits: Vec<usize> = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            is_variant(&d.surname, &cand.surname)
+                && !lexicon::is_surname(&cand.surname)
+                && match (&cand.first, &d.first) {
+                    (Some(a), Some(b)) => a == b,
+                    (None, _) => true,
+                    (Some(_), None) => true,
+                }
+        })
+        .map(|(i, _)| i)
+        .collect();
+    (hits.len() == 1).then(|| hits[0])
+}
