@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::PathBuf;
 
+use copydesk::analysis::quotes::QuoteStyle;
 use copydesk::analysis::{self, Config, SourceKind};
 
 fn main() {
@@ -63,7 +64,9 @@ fn main() {
         let mut quotes = Vec::new();
         for at in &a.people.attributions {
             let q = &a.document.quotes[at.quote];
-            if q.parent.is_some() || !at.speech {
+            // The gold marks only double-quoted spans as quotes (`''…''` and single quotes are not
+            // in it), so only those are predicted.
+            if q.parent.is_some() || !at.speech || q.style != QuoteStyle::Double {
                 continue;
             }
             quotes.push(serde_json::json!({

@@ -2,7 +2,7 @@
 //! or honorific before, an appositive title after, a speech verb next to them), then later
 //! references by surname, by role ("the secretary-general") and misspelled surnames.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{self, Gender};
 use super::{Mention, MentionKind};
@@ -46,6 +46,7 @@ fn nameable(w: &str) -> bool {
         && !lexicon::is_function_word(base)
         && !lexicon::is_role(base)
         && !lexicon::is_role_modifier(base)
+        && lexicon::speech_verb(base).is_none()
         && base
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '‑' | '\'' | '’'))
@@ -131,7 +132,13 @@ struct Candidate {
 }
 
 /// Pass 1 over one sentence's tokens.
-fn candidates(doc: &Document, toks: &[Token], heading: bool, out: &mut Vec<Candidate>) {
+fn candidates(
+    doc: &Document,
+    toks: &[Token],
+    heading: bool,
+    lower_words: &HashSet<&str>,
+    out: &mut Vec<Candidate>,
+) {
     let c = Ctx { doc, toks };
     let mut i = 0;
     while i < toks.len() {
@@ -155,8 +162,15 @@ fn candidates(doc: &Document, toks: &[Token], heading: bool, out: &mut Vec<Candi
                 j += 1;
                 continue;
             }
-            let ok =
-                nameable(w) && (!lexicon::is_not_person(w) || (parts.len() == 1 && first_known));
+            // A word the article also writes in lower case ("Morning", "Show") is a common word,
+            // unless the gazetteer knows it as a name.
+            let bare = lexicon::strip_possessive(w);
+            let common = lower_words.contains(lexicon::lower(bare).as_ref())
+                && !lexicon::is_surname(bare)
+                && (!parts.is_empty() || lexicon::first_name(bare).is_none());
+            let ok = nameable(w)
+                && !common
+                && (!lexicon::is_not_person(w) || (parts.len() == 1 && first_known));
             if !ok {
                 break;
             }
@@ -352,12 +366,25 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
     // surname → person indices.
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     let mut cands = Vec::new();
+    let lower_words: HashSet<&str> = doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| word(doc, t))
+        .filter(|w| w.chars().all(char::is_lowercase))
+        .collect();
     for (si, s) in doc.sentences.iter().enumerate() {
         let heading = doc
             .paragraphs
             .get(s.paragraph)
             .is_some_and(|p| p.kind == BlockKind::Heading);
-        candidates(doc, doc.sentence_tokens(si), heading, &mut cands);
+        candidates(
+            doc,
+            doc.sentence_tokens(si),
+            heading,
+            &lower_words,
+            &mut cands,
+        );
     }
     // The registry first: its people exist whether or not the article names them in full.
     for (ri, rp) in config.people.iter().enumerate() {
@@ -603,7 +630,21 @@ fn match_person(
                 }
                 return None;
             }
-            None => return Some(pick_recent(ps, last_seen)),
+            None => {
+                // "President Obama" when only "Michelle Obama" is known: another person, unless
+                // the title matches.
+                let all_first = ps.iter().all(|&p| drafts[p].first.is_some());
+                if let (true, Some((t, _))) = (all_first, &cand.title) {
+                    let same = ps.iter().copied().find(|&p| {
+                        drafts[p]
+                            .titles
+                            .iter()
+                            .any(|(x, _)| x.eq_ignore_ascii_case(t))
+                    });
+                    return same;
+                }
+                return Some(pick_recent(ps, last_seen));
+            }
         }
     }
     // A misspelled surname of a known person with the same first name, or with a title.

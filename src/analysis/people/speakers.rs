@@ -70,9 +70,9 @@ const SKIP_BEFORE_VERB: &[&str] = &[
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those",
-    "another", "one", "some", "many", "several", "other", "two", "three", "four", "five", "most",
-    "all", "both",
+    "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "another",
+    "one", "some", "many", "several", "other", "two", "three", "four", "five", "most", "all",
+    "both",
 ];
 
 pub(super) struct Speakers {
@@ -222,13 +222,37 @@ pub(super) fn attribute(
                 });
             }
         }
-        a.speech = !heading && (a.via != SpeakerVia::None || looks_like_speech(doc, qi));
+        a.speech = !heading
+            && !is_title_of_work(doc, qi)
+            && (a.via != SpeakerVia::None || looks_like_speech(doc, qi));
         out.push(a);
     }
     Speakers {
         attributions: out,
         pronoun_mentions,
     }
+}
+
+/// A title of a work or a name in quotes: “Morning Joe”, “The Steve Harvey Morning Show,”.
+fn is_title_of_work(doc: &Document, qi: usize) -> bool {
+    let Some(q) = doc.quotes.get(qi) else {
+        return false;
+    };
+    let inner = doc.text(q.content).trim();
+    let inner = inner.strip_suffix(',').unwrap_or(inner);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || inner.contains(['.', '!', '?', ';', ':']) {
+        return false;
+    }
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    !long.is_empty()
+        && words.len() >= 2
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A quote with no speaker that still reads as speech: more than three words, or a full
@@ -269,6 +293,39 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
         apply(ctx, qi, done, a, subj, cue);
         if a.via != SpeakerVia::None {
             return;
+        }
+    }
+    // 1b. The sentence ended with the quote ("…?” Graham asked."): a short next sentence in the
+    //     same paragraph that is only an attribution.
+    let trailing = after.iter().all(|t| t.kind == TokenKind::Punct);
+    let next = q.end_sentence + 1;
+    if trailing
+        && doc.sentences.get(next).is_some_and(|n| {
+            doc.sentences
+                .get(q.end_sentence)
+                .is_some_and(|e| e.paragraph == n.paragraph)
+        })
+    {
+        let frame: Vec<Token> = ctx
+            .frame(next)
+            .into_iter()
+            .take_while(|t| !ctx.in_quote(t.range.start))
+            .collect();
+        let whole = doc.sentence_tokens(next).len();
+        let has_quote = frame.len() + 1 < whole;
+        let words = if has_quote {
+            usize::MAX
+        } else {
+            frame.iter().filter(|t| t.kind == TokenKind::Word).count()
+        };
+        let verb_early = frame.iter().take(5).any(|t| ctx.is_verb(t));
+        if words <= 8 && verb_early && !frame.is_empty() {
+            if let Some((subj, cue)) = cue_after(ctx, &frame) {
+                apply(ctx, qi, done, a, subj, cue);
+                if a.via != SpeakerVia::None {
+                    return;
+                }
+            }
         }
     }
     // 2. A cue before the quote in its sentence: "Stoltenberg said that “…”".
@@ -316,6 +373,7 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
         let pq = &doc.quotes[p.quote];
         let same_para = pq.paragraphs.end > para;
         let prev_para = pq.paragraphs.end == para && opens_para;
+        // Someone else named in a new sentence between the two quotes breaks the continuation.
         let speaker_between = ctx
             .mentions
             .iter()
@@ -324,7 +382,11 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
                     .partition_point(|m| m.range.start < pq.range.end),
             )
             .take_while(|m| m.range.start < q.range.start)
-            .any(|m| !ctx.in_quote(m.range.start) && m.person != p.person.unwrap_or(usize::MAX));
+            .any(|m| {
+                !ctx.in_quote(m.range.start)
+                    && Some(m.person) != p.person
+                    && doc.sentence_at(m.range.start) != Some(pq.end_sentence)
+            });
         if (same_para || prev_para) && p.speaker.is_some() && !speaker_between {
             a.person = p.person;
             a.speaker = p.speaker.clone();
@@ -381,10 +443,12 @@ pub(super) fn person_name(drafts: &[Draft], p: usize) -> String {
 /// "“…,” he said" / "“…,” said X" / "“…,” according to X".
 fn cue_after(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRange>)> {
     let mut i = 0;
+    let mut dash = false;
     while i < toks.len()
         && toks[i].kind == TokenKind::Punct
-        && matches!(ctx.w(&toks[i]), "," | "—" | "–" | "-")
+        && matches!(ctx.w(&toks[i]), "," | "—" | "–" | "-" | "―")
     {
+        dash |= ctx.w(&toks[i]) != ",";
         i += 1;
     }
     let rest = toks.get(i..)?;
@@ -402,16 +466,143 @@ fn cue_after(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRange
     if ctx.is_verb(&rest[0]) {
         return object(ctx, &rest[1..]).map(|s| (s, Some(rest[0].range)));
     }
+    // "“…” ― Jane Doe": a signature after a dash.
+    if dash {
+        if let Some(m) = ctx.mention_at(rest[0].range.start) {
+            return Some((Subject::Person(m.person, m.range), None));
+        }
+        let n = rest
+            .iter()
+            .take_while(|t| t.kind == TokenKind::Word && t.is_capitalised(&ctx.doc.prose))
+            .count();
+        if (2..=4).contains(&n) && rest.get(n).is_none_or(|t| ctx.w(t) == ".") {
+            let r = TextRange::new(rest[0].range.start, rest[n - 1].range.end);
+            return Some((Subject::Text(ctx.doc.text(r).to_string(), r), None));
+        }
+    }
     // "X said": the verb within the next few tokens, only subject words before it.
-    let v = rest.iter().take(12).position(|t| ctx.is_verb(t))?;
+    let v = rest.iter().take(14).position(|t| ctx.is_verb(t));
+    // "“…,” Scott Pruitt, the attorney general of Oklahoma, …, said"
+    if let Some(m) = ctx.mention_at(rest[0].range.start) {
+        if m.range.start == rest[0].range.start && rest.iter().any(|t| ctx.is_verb(t)) {
+            let cue = rest.iter().find(|t| ctx.is_verb(t)).map(|t| t.range);
+            return Some((Subject::Person(m.person, m.range), cue));
+        }
+    }
+    let v = v?;
+    let head = ctx.w(&rest[0]);
+    if v > 0
+        && !(head.chars().next().is_some_and(char::is_uppercase)
+            || DETERMINERS.contains(&lexicon::lower(head).as_ref())
+            || pronoun(head).is_some()
+            || plural_pronoun(head)
+            || head.ends_with('s'))
+    {
+        return None;
+    }
     if rest[..v]
         .iter()
-        .any(|t| t.kind == TokenKind::Punct && ctx.w(t) != ",")
+        .any(|t| t.kind == TokenKind::Punct && !matches!(ctx.w(t), "," | "." | "(" | ")" | "-"))
     {
         return None;
     }
     let subj = subject_left(ctx, rest, v)?;
+    if matches!(subj, Subject::Text(..)) && !core_verb(ctx.w(&rest[v])) {
+        return None;
+    }
     Some((subj, Some(rest[v].range)))
+}
+
+/// Verbs that take a non-person subject in attributions ("the statement said", "the letter reads").
+fn core_verb(w: &str) -> bool {
+    matches!(
+        lexicon::lower(w).as_ref(),
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "wrote"
+            | "writes"
+            | "reads"
+            | "read"
+            | "stated"
+            | "noted"
+            | "warned"
+            | "announced"
+            | "tweeted"
+            | "argued"
+            | "insisted"
+            | "claimed"
+            | "declared"
+            | "continued"
+            | "asked"
+            | "explained"
+            | "reported"
+            | "concluded"
+            | "acknowledged"
+            | "urged"
+            | "predicted"
+    )
+}
+
+/// Noun-or-verb forms ("tweets", "calls", "reports"): a verb only after a person or pronoun.
+fn ambiguous_verb(w: &str) -> bool {
+    matches!(
+        lexicon::lower(w).as_ref(),
+        "tweets"
+            | "notes"
+            | "claims"
+            | "calls"
+            | "reports"
+            | "states"
+            | "answers"
+            | "remarks"
+            | "replies"
+            | "demands"
+            | "posts"
+            | "estimates"
+            | "feels"
+            | "thought"
+            | "put"
+            | "called"
+            | "promised"
+            | "pledged"
+            | "charged"
+            | "questioned"
+            | "reported"
+            | "echoed"
+            | "vows"
+            | "urges"
+            | "warns"
+            | "read"
+            | "reads"
+            | "concerns"
+            | "asks"
+    )
+}
+
+/// Participles that take the subject of the main clause ("…, saying “…”").
+fn participle(w: &str) -> bool {
+    matches!(
+        w,
+        "saying"
+            | "adding"
+            | "telling"
+            | "writing"
+            | "tweeting"
+            | "arguing"
+            | "noting"
+            | "calling"
+            | "warning"
+            | "asking"
+            | "declaring"
+            | "insisting"
+            | "explaining"
+            | "describing"
+    )
 }
 
 /// The nearest cue before the quote in its sentence and the subject it attaches to.
@@ -425,15 +616,28 @@ fn cue_before(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRang
             }
             continue;
         }
+        if participle(w) {
+            if let Some(s) = clause_subject(ctx, &toks[..v]) {
+                return Some((s, Some(toks[v].range)));
+            }
+            continue;
+        }
         if !ctx.is_verb(&toks[v]) {
             continue;
         }
         if let Some(s) = subject_left(ctx, toks, v) {
+            let text = matches!(s, Subject::Text(..));
+            if (text && !core_verb(w)) || (text && ambiguous_verb(w)) {
+                continue;
+            }
+            if ambiguous_verb(w) && text {
+                continue;
+            }
             return Some((s, Some(toks[v].range)));
         }
         // "…, said X, “…”"
         if v > 0 && ctx.w(&toks[v - 1]) == "," {
-            if let Some(s) = object(ctx, &toks[v + 1..]) {
+            if let Some(s @ Subject::Person(..)) = object(ctx, &toks[v + 1..]) {
                 return Some((s, Some(toks[v].range)));
             }
         }
@@ -447,37 +651,59 @@ fn subject_left(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<Subject> {
     while j > 0 {
         let w = ctx.w(&toks[j - 1]);
         if toks[j - 1].kind == TokenKind::Word
-            && SKIP_BEFORE_VERB.contains(&lexicon::lower(w).as_ref())
+            && (SKIP_BEFORE_VERB.contains(&lexicon::lower(w).as_ref())
+                || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase())))
         {
             j -= 1;
             continue;
+        }
+        // A party designation or aside: "Rep. Gwen Moore (D-Wis.) said".
+        if w == ")" {
+            let open = toks[..j - 1].iter().rposition(|t| ctx.w(t) == "(");
+            if let Some(o) = open.filter(|&o| j - 1 - o <= 8) {
+                j = o;
+                continue;
+            }
         }
         break;
     }
     if j == 0 {
         return None;
     }
-    let mut t = j - 1;
+    let t = j - 1;
     // An appositive: "Daryl Kimball, executive director of …, said".
     if ctx.w(&toks[t]) == "," {
+        // Up to three comma-separated asides back: "Jean-Marc Ayrault, the foreign minister of
+        // France, a permanent member of the Security Council, said".
         let mut k = t;
-        let mut found = None;
-        while k > 0 && t - k < 25 {
-            k -= 1;
-            if ctx.w(&toks[k]) == "," {
-                found = Some(k);
-                break;
+        for _ in 0..3 {
+            let mut found = None;
+            while k > 0 && t - k < 30 {
+                k -= 1;
+                if ctx.w(&toks[k]) == "," {
+                    found = Some(k);
+                    break;
+                }
             }
+            let c = found?;
+            if c == 0 {
+                return None;
+            }
+            if let Some(m) = ctx.mention_at(toks[c - 1].range.start) {
+                return Some(Subject::Person(m.person, m.range));
+            }
+            // "Officials at Homeland Security Investigations, a division of …, said"
+            if let Some(s @ Subject::Text(..)) = np_left(ctx, toks, c - 1) {
+                let first = ctx.w(&toks[c - 1]);
+                if !SKIP_BEFORE_VERB.contains(&lexicon::lower(first).as_ref())
+                    && !lexicon::is_not_person(first)
+                {
+                    return Some(s);
+                }
+            }
+            k = c;
         }
-        let k = found?;
-        if k == 0 {
-            return None;
-        }
-        t = k - 1;
-        return match ctx.mention_at(toks[t].range.start) {
-            Some(m) => Some(Subject::Person(m.person, m.range)),
-            None => np_left(ctx, toks, t),
-        };
+        return None;
     }
     let w = ctx.w(&toks[t]);
     if let Some(g) = pronoun(w) {
@@ -498,7 +724,7 @@ fn np_left(ctx: &Ctx<'_>, toks: &[Token], t: usize) -> Option<Subject> {
         return None;
     }
     let last = ctx.w(&toks[t]);
-    if lexicon::is_function_word(last) && !DETERMINERS.contains(&last) {
+    if lexicon::is_function_word(last) || DETERMINERS.contains(&lexicon::lower(last).as_ref()) {
         return None;
     }
     if ctx.is_verb(&toks[t]) {
@@ -521,6 +747,12 @@ fn np_left(ctx: &Ctx<'_>, toks: &[Token], t: usize) -> Option<Subject> {
                 continue;
             }
             break;
+        }
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        if cap && !matches!(w, "But" | "And" | "So" | "Then" | "Yet" | "Or") {
+            s -= 1;
+            n += 1;
+            continue;
         }
         if lexicon::is_function_word(w) || ctx.is_verb(&toks[s - 1]) {
             // Allow "of"/"for" inside: "director of the agency".
@@ -624,15 +856,35 @@ fn clause_subject(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
             return Some(s);
         }
     }
-    for t in toks {
-        if let Some(m) = ctx.mention_at(t.range.start) {
-            return Some(Subject::Person(m.person, m.range));
+    // The first person or pronoun followed by a verb-like word ("President Obama is rolling out
+    // …:"), else the first person named.
+    let mut first = None;
+    for (i, t) in toks.iter().enumerate() {
+        let subj = if let Some(m) = ctx.mention_at(t.range.start) {
+            if m.range.end > t.range.end {
+                continue;
+            }
+            Subject::Person(m.person, m.range)
+        } else if let Some(g) = pronoun(ctx.w(t)) {
+            Subject::Pronoun(g, t.range)
+        } else {
+            continue;
+        };
+        let next = toks.get(i + 1).map_or("", |n| ctx.w(n));
+        let verbish = next.chars().next().is_some_and(char::is_lowercase)
+            && (!lexicon::is_function_word(next)
+                || matches!(
+                    next,
+                    "is" | "was" | "has" | "had" | "will" | "would" | "then"
+                ));
+        if verbish {
+            return Some(subj);
         }
-        if let Some(g) = pronoun(ctx.w(t)) {
-            return Some(Subject::Pronoun(g, t.range));
+        if first.is_none() {
+            first = Some(subj);
         }
     }
-    None
+    first
 }
 
 fn compatible(d: &Draft, g: Gender) -> bool {
@@ -659,8 +911,12 @@ fn resolve_pronoun(
         .get(para.saturating_sub(3))
         .map_or(0, |p| p.range.start);
     let end = ctx.mentions.partition_point(|m| m.range.start < at);
-    let mut anchor_sentence = None;
-    let mut cands: Vec<usize> = Vec::new();
+    // Walk back over the mentions outside quotes; prefer the most recent sentence subject (the
+    // first person named in a sentence that does not open with a pronoun), else the most recent
+    // mention.
+    let mut first_any: Option<&Mention> = None;
+    let mut chosen: Option<&Mention> = None;
+    let mut subject_cache: Option<(Option<usize>, Option<usize>)> = None;
     for m in ctx.mentions[..end].iter().rev() {
         if m.range.start < limit {
             break;
@@ -671,24 +927,52 @@ fn resolve_pronoun(
         let Some(d) = ctx.drafts.get(m.person) else {
             continue;
         };
+        if !compatible(d, g) {
+            continue;
+        }
+        if first_any.is_none() {
+            first_any = Some(m);
+        }
         let si = doc.sentence_at(m.range.start);
-        match anchor_sentence {
-            None => {
-                if compatible(d, g) {
-                    anchor_sentence = Some(si);
-                    cands.push(m.person);
-                }
+        let subj = match subject_cache {
+            Some((s, subj)) if s == si => subj,
+            _ => {
+                let subj = si.and_then(|si| sentence_subject(ctx, si));
+                subject_cache = Some((si, subj));
+                subj
             }
-            Some(a) if a == si => {
-                if compatible(d, g) && !cands.contains(&m.person) {
-                    cands.push(m.person);
-                }
-            }
-            Some(_) => break,
+        };
+        if subj == Some(m.range.start) {
+            chosen = Some(m);
+            break;
         }
     }
-    if cands.is_empty() {
+    let Some(m) = chosen.or(first_any) else {
         return (None, Vec::new());
+    };
+    let si = doc.sentence_at(m.range.start);
+    // Other people who fit, named in the same sentence.
+    let mut cands: Vec<usize> = vec![m.person];
+    if let Some(s) = si.and_then(|si| doc.sentences.get(si)) {
+        let from = ctx
+            .mentions
+            .partition_point(|x| x.range.start < s.range.start);
+        for x in ctx.mentions[from..]
+            .iter()
+            .take_while(|x| x.range.start < s.range.end.min(at))
+        {
+            if x.kind == MentionKind::Pronoun || ctx.in_quote(x.range.start) {
+                continue;
+            }
+            if ctx.drafts.get(x.person).is_some_and(|d| compatible(d, g))
+                && !cands.contains(&x.person)
+            {
+                cands.push(x.person);
+            }
+        }
+    }
+    if cands.len() == 1 {
+        return (Some(m.person), Vec::new());
     }
     // Prefer a person whose gender is known to match over one whose gender is unknown.
     let known: Vec<usize> = cands
@@ -696,19 +980,34 @@ fn resolve_pronoun(
         .copied()
         .filter(|&p| ctx.drafts[p].gender == Some(g))
         .collect();
-    if known.len() == 1 && cands.len() > 1 {
+    if known.len() == 1 {
         return (Some(known[0]), Vec::new());
     }
-    if cands.len() == 1 {
-        return (Some(cands[0]), Vec::new());
-    }
-    // Two or more: the previous quote's speaker if it is one of them, else the sentence subject
-    // (mentioned first).
+    // The previous quote's speaker settles it when it is one of them.
     let prev_speaker = done.iter().rev().find_map(|a| a.person);
     if let Some(p) = prev_speaker.filter(|p| cands.contains(p)) {
         return (Some(p), Vec::new());
     }
     let mut all = cands.clone();
     all.sort_unstable();
-    (Some(cands[cands.len() - 1]), all)
+    (Some(m.person), all)
+}
+
+/// The start of the mention that is the subject of sentence `si`: the first person named outside
+/// quotes, unless a pronoun comes first.
+fn sentence_subject(ctx: &Ctx<'_>, si: usize) -> Option<usize> {
+    for t in ctx.doc.sentence_tokens(si) {
+        if ctx.in_quote(t.range.start) {
+            continue;
+        }
+        if pronoun(ctx.w(t)).is_some() {
+            return None;
+        }
+        if let Some(m) = ctx.mention_at(t.range.start) {
+            if m.kind != MentionKind::Pronoun {
+                return Some(m.range.start);
+            }
+        }
+    }
+    None
 }
