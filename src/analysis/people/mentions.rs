@@ -23,6 +23,9 @@ pub(super) struct Draft {
     pub registry: Option<usize>,
     /// Extra surnames that refer to this person (registry aliases).
     pub aliases: Vec<String>,
+    /// Found with strong evidence at least once: a known first name, a title or an honorific
+    /// (not only a known surname or a speech verb).
+    pub strong: bool,
 }
 
 pub(super) struct Found {
@@ -54,6 +57,17 @@ fn nameable(w: &str) -> bool {
 
 fn is_possessive(w: &str) -> bool {
     lexicon::strip_possessive(w).len() != w.len()
+}
+
+/// A nationality or plural formed from a place ("Austrian", "Argentinas", "Scots").
+fn derived_place(w: &str) -> bool {
+    let l = lexicon::lower(w);
+    ["n", "ns", "s", "es", "an", "ian", "ians", "i"]
+        .iter()
+        .any(|suf| {
+            l.strip_suffix(suf)
+                .is_some_and(|b| lexicon::is_not_person(b))
+        })
 }
 
 /// Damerau-Levenshtein distance (optimal string alignment) on chars, capped.
@@ -96,9 +110,11 @@ pub(super) fn is_variant(a: &str, b: &str) -> bool {
     if first(a) != first(b) {
         return false;
     }
-    // Plurals ("the Clintons") are not variants.
-    if a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a) {
-        return false;
+    // Plurals ("the Clintons", "Christmases") are not variants.
+    for suffix in ["s", "es"] {
+        if a.strip_suffix(suffix) == Some(b) || b.strip_suffix(suffix) == Some(a) {
+            return false;
+        }
     }
     let len = a.chars().count().max(b.chars().count());
     let limit = if len >= 9 { 2 } else { 1 };
@@ -400,6 +416,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             titles: Vec::new(),
             gender: parts.first().and_then(|f| lexicon::first_name(f)),
             registry: Some(ri),
+            strong: true,
             aliases: rp
                 .aliases
                 .iter()
@@ -443,7 +460,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             d.gender = cand.gender.or(d.gender);
         }
         last_seen[p] = cand.range.start;
-        let _ = cand.strong;
+        d.strong |= cand.strong;
         mentions.push(Mention {
             range: cand.range,
             person: p,
@@ -540,7 +557,28 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             || lexicon::is_not_person(base)
             || lexicon::first_name(base).is_some()
             || lexicon::is_surname(base)
+            || derived_place(base)
         {
+            continue;
+        }
+        // A misspelling stands where a surname stands: not inside a longer capitalised name
+        // ("American Beauty", "Ioannis Karmis"), not in a heading.
+        let prev = ti.checked_sub(1).map(|p| word(doc, &doc.tokens[p]));
+        let next = doc.tokens.get(ti + 1).map(|n| word(doc, n));
+        let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let prev_ok = prev.is_none_or(|p| {
+            !cap(p)
+                || lexicon::honorific(p).is_some()
+                || lexicon::is_role(p)
+                || lexicon::is_function_word(p)
+        });
+        let next_ok = next.is_none_or(|n| !cap(n) || is_possessive(base));
+        let in_heading = doc
+            .paragraph_at(t.range.start)
+            .and_then(|pi| doc.paragraphs.get(pi))
+            .is_some_and(|p| p.kind == BlockKind::Heading);
+        if !prev_ok || !next_ok || in_heading {
+            // "Jens Stoltenburg" (the person's own first name before it) is handled in pass 1.
             continue;
         }
         let key = ch.to_lowercase().next().unwrap_or(ch);
@@ -549,7 +587,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
                 .iter()
                 .copied()
                 .filter(|&p| {
-                    is_variant(&drafts[p].surname, base)
+                    drafts[p].strong && is_variant(&drafts[p].surname, base)
                         || drafts[p].aliases.iter().any(|a| is_variant(a, base))
                 })
                 .collect();

@@ -627,10 +627,7 @@ fn cue_before(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRang
         }
         if let Some(s) = subject_left(ctx, toks, v) {
             let text = matches!(s, Subject::Text(..));
-            if (text && !core_verb(w)) || (text && ambiguous_verb(w)) {
-                continue;
-            }
-            if ambiguous_verb(w) && text {
+            if text && (!core_verb(w) || ambiguous_verb(w)) {
                 continue;
             }
             return Some((s, Some(toks[v].range)));
@@ -889,7 +886,9 @@ fn clause_subject(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
 
 fn compatible(d: &Draft, g: Gender) -> bool {
     match d.gender {
-        None | Some(Gender::Unknown) => true,
+        // A name found only by a known surname ("Royal Bank") is too weak to be a pronoun's
+        // antecedent unless something else made it a person.
+        None | Some(Gender::Unknown) => d.strong,
         Some(x) => x == g,
     }
 }

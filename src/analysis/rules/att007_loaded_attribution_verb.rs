@@ -1,20 +1,132 @@
 //! ATT007 `loaded-attribution-verb`.
 
 use super::RuleContext;
-use crate::analysis::diagnostic::Diagnostic;
+use crate::analysis::diagnostic::{Diagnostic, Edit};
+use crate::analysis::people;
+use crate::analysis::tokens::TokenKind;
 
 declare_rule! {
     /// ## What it does
-    /// Flags attribution verbs that pass judgement on what was said: "claimed", "admitted", "insisted",
-    /// "conceded", "confessed", "alleged" (as a speech verb).
+    /// Flags attribution verbs that pass judgement on what was said ("claimed", "admitted",
+    /// "insisted", "conceded", "confessed", "alleged", "boasted") when they attribute speech: a
+    /// person, pronoun or source before them, or "that", a colon, a comma or a quotation after
+    /// them. Nouns ("the claims"), passives ("was admitted to hospital") and "admitted to" are
+    /// left alone.
     ///
     /// ## Why it matters
-    /// "Said" is neutral. "Claimed" suggests the writer doubts the speaker; "admitted" suggests a confession.
-    /// AP: use "said" unless the other verb is accurate and needed.
+    /// "Said" is neutral. "Claimed" suggests the writer doubts the speaker; "admitted" suggests a
+    /// confession. AP: use "said" unless the other verb is accurate and needed.
+    ///
+    /// ## Fix
+    /// Replaces the verb with `said` (or `says`) when what follows is "that", a quote or the end
+    /// of the clause.
     ///
     /// ## Example
     /// `The minister claimed the figures were wrong.` (use `said`, unless doubt is the point)
     ATT007, "loaded-attribution-verb", Hint,
 }
 
-pub(super) fn check(_ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    for si in 0..doc.sentences.len() {
+        let toks = people::narration(doc, si);
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let raw = t.text(&doc.prose);
+            if people::speech_verb(raw) != Some(true)
+                || raw.chars().next().is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+            let prev = i
+                .checked_sub(1)
+                .map(|p| toks[p].text(&doc.prose).to_lowercase());
+            let next = toks.get(i + 1).map(|n| n.text(&doc.prose).to_lowercase());
+            let prev = prev.as_deref().unwrap_or("");
+            let next = next.as_deref().unwrap_or("");
+            // Nouns and passives: "the claims", "was admitted", "admitted to hospital".
+            if matches!(
+                prev,
+                "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "new"
+                    | "false"
+                    | "was"
+                    | "were"
+                    | "been"
+                    | "be"
+                    | "is"
+                    | "are"
+                    | "being"
+                    | "a"
+                    | "an"
+                    | "of"
+                    | "any"
+                    | "no"
+                    | "to"
+            ) || matches!(
+                next,
+                "to" | "by"
+                    | "responsibility"
+                    | "defeat"
+                    | "victory"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "credit"
+                    | "ownership"
+            ) {
+                continue;
+            }
+            let after_ok = matches!(
+                next,
+                "that" | ":" | "," | "." | "“" | "\"" | "he" | "she" | "they" | "it" | "there"
+            );
+            let before_ok = i > 0
+                && (ctx.people.mention_at(toks[i - 1].range.start).is_some()
+                    || matches!(
+                        prev,
+                        "he" | "she"
+                            | "they"
+                            | "officials"
+                            | "minister"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "police"
+                            | "company"
+                            | "government"
+                    )
+                    || toks[i - 1].kind == TokenKind::Punct);
+            if !(after_ok || before_ok) {
+                continue;
+            }
+            let lower = raw.to_lowercase();
+            let neutral = if lower.ends_with('s') { "says" } else { "said" };
+            let mut d = ctx.diagnostic(
+                t.range,
+                format!("`{raw}` judges the statement; `{neutral}` is neutral"),
+            );
+            if matches!(next, "that" | ":" | "," | "." | "“" | "\"") && !lower.ends_with("ing") {
+                d = d.with_fix(
+                    format!("replace with `{neutral}`"),
+                    vec![Edit {
+                        range: t.range,
+                        replacement: neutral.to_string(),
+                    }],
+                );
+            }
+            out.push(d);
+        }
+    }
+}
