@@ -26,6 +26,8 @@ pub(super) struct Draft {
     /// Found with strong evidence at least once: a known first name, a title or an honorific
     /// (not only a known surname or a speech verb).
     pub strong: bool,
+    /// Found with more evidence than a known surname at least once ("Dimension Data" is not).
+    pub confirmed: bool,
 }
 
 pub(super) struct Found {
@@ -64,10 +66,7 @@ fn derived_place(w: &str) -> bool {
     let l = lexicon::lower(w);
     ["n", "ns", "s", "es", "an", "ian", "ians", "i"]
         .iter()
-        .any(|suf| {
-            l.strip_suffix(suf)
-                .is_some_and(|b| lexicon::is_not_person(b))
-        })
+        .any(|suf| l.strip_suffix(suf).is_some_and(lexicon::is_not_person))
 }
 
 /// Damerau-Levenshtein distance (optimal string alignment) on chars, capped.
@@ -145,6 +144,8 @@ struct Candidate {
     gender: Option<Gender>,
     /// Strong evidence: title, honorific or a known first name.
     strong: bool,
+    /// Any evidence beyond a known surname: strong, or a speech verb or appositive title next to it.
+    confirmed: bool,
 }
 
 /// Pass 1 over one sentence's tokens.
@@ -261,6 +262,7 @@ fn candidates(
         if gender.is_none() {
             gender = honorific.filter(|g| *g != Gender::Unknown);
         }
+        let confirmed = strong || verb_after || verb_before || appositive.is_some();
         let title = title.or(appositive);
         if gender.is_none() {
             if let Some((t, _)) = &title {
@@ -275,6 +277,7 @@ fn candidates(
             title,
             gender,
             strong,
+            confirmed,
         });
     }
 }
@@ -417,6 +420,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             gender: parts.first().and_then(|f| lexicon::first_name(f)),
             registry: Some(ri),
             strong: true,
+            confirmed: true,
             aliases: rp
                 .aliases
                 .iter()
@@ -461,6 +465,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         }
         last_seen[p] = cand.range.start;
         d.strong |= cand.strong;
+        d.confirmed |= cand.confirmed;
         mentions.push(Mention {
             range: cand.range,
             person: p,
@@ -603,6 +608,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         }
     }
     mentions.extend(extra);
+    mentions.retain(|m| drafts.get(m.person).is_some_and(|d| d.confirmed));
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
     mentions.dedup_by_key(|m| m.range.start);
     Found { drafts, mentions }

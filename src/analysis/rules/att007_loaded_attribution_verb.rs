@@ -28,7 +28,14 @@ declare_rule! {
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
-    for si in 0..doc.sentences.len() {
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if doc
+            .paragraphs
+            .get(s.paragraph)
+            .is_some_and(|p| p.kind == crate::analysis::document::BlockKind::Heading)
+        {
+            continue;
+        }
         let toks = people::narration(doc, si);
         for (i, t) in toks.iter().enumerate() {
             if t.kind != TokenKind::Word {
