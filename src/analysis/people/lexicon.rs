@@ -3,7 +3,36 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A small fast non-cryptographic hasher (the Fx hash of rustc) for word lookups: the word lists
+/// are fixed and the analysed text cannot choose collisions worth defending against here.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+pub type FxHashSet<T> = HashSet<T, FxBuild>;
+pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 
 /// What the first-name lists say about a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,11 +48,11 @@ fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set(src: &'static str) -> HashSet<&'static str> {
+fn set(src: &'static str) -> FxHashSet<&'static str> {
     lines(src).collect()
 }
 
-static FIRST: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+static FIRST: LazyLock<FxHashMap<&'static str, Gender>> = LazyLock::new(|| {
     lines(include_str!("../data/names/first.tsv"))
         .filter_map(|l| {
             let (name, g) = l.split_once('\t')?;
@@ -36,18 +65,18 @@ static FIRST: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
         })
         .collect()
 });
-static LAST: LazyLock<HashSet<&'static str>> =
+static LAST: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../data/names/last.txt")));
-static ROLES: LazyLock<HashSet<&'static str>> =
+static ROLES: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../data/roles.txt")));
-static ROLE_MODIFIERS: LazyLock<HashSet<&'static str>> =
+static ROLE_MODIFIERS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../data/role_modifiers.txt")));
-static FUNCTION: LazyLock<HashSet<&'static str>> =
+static FUNCTION: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../data/function_words.txt")));
-static NOT_PERSON: LazyLock<HashSet<&'static str>> =
+static NOT_PERSON: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../data/not_person.txt")));
 /// Speech verbs; the value says whether the verb is loaded ("claimed").
-static VERBS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+static VERBS: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
     lines(include_str!("../data/speech_verbs.txt"))
         .map(|l| match l.strip_suffix('*') {
             Some(v) => (v.trim(), true),
@@ -110,6 +139,29 @@ pub fn is_not_person(word: &str) -> bool {
 /// `Some(loaded)` when `word` is a speech or attribution verb.
 pub fn speech_verb(word: &str) -> Option<bool> {
     VERBS.get(lower(word).as_ref()).copied()
+}
+
+/// Lookups on an already lower-cased word (hot paths lower-case once).
+pub fn is_surname_lc(lc: &str) -> bool {
+    LAST.contains(lc)
+}
+pub fn first_name_lc(lc: &str) -> Option<Gender> {
+    FIRST.get(lc).copied()
+}
+pub fn is_role_lc(lc: &str) -> bool {
+    ROLES.contains(strip_dot(lc))
+}
+pub fn is_role_modifier_lc(lc: &str) -> bool {
+    ROLE_MODIFIERS.contains(strip_dot(lc))
+}
+pub fn is_function_word_lc(lc: &str) -> bool {
+    FUNCTION.contains(lc)
+}
+pub fn is_not_person_lc(lc: &str) -> bool {
+    NOT_PERSON.contains(lc)
+}
+pub fn speech_verb_lc(lc: &str) -> Option<bool> {
+    VERBS.get(lc).copied()
 }
 
 /// Honorifics and the gender they imply.

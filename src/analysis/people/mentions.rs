@@ -2,7 +2,7 @@
 //! or honorific before, an appositive title after, a speech verb next to them), then later
 //! references by surname, by role ("the secretary-general") and misspelled surnames.
 
-use std::collections::{HashMap, HashSet};
+use super::lexicon::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{self, Gender};
 use super::{Mention, MentionKind};
@@ -46,27 +46,94 @@ fn is_acronym(w: &str) -> bool {
 /// A capitalised word that may be part of a name.
 fn nameable(w: &str) -> bool {
     let base = lexicon::strip_possessive(w);
-    base.chars().next().is_some_and(char::is_uppercase)
-        && !is_acronym(base)
-        && !lexicon::is_function_word(base)
-        && !lexicon::is_role(base)
-        && !lexicon::is_role_modifier(base)
-        && lexicon::speech_verb(base).is_none()
-        && base
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '‑' | '\'' | '’'))
+    if !base.chars().next().is_some_and(char::is_uppercase) || is_acronym(base) {
+        return false;
+    }
+    if !base
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '‑' | '\'' | '’'))
+    {
+        return false;
+    }
+    let lc = lexicon::lower(base);
+    !lexicon::is_function_word_lc(&lc)
+        && !lexicon::is_role_lc(&lc)
+        && !lexicon::is_role_modifier_lc(&lc)
+        && lexicon::speech_verb_lc(&lc).is_none()
 }
 
 fn is_possessive(w: &str) -> bool {
     lexicon::strip_possessive(w).len() != w.len()
 }
 
+/// Finds known surnames within edit distance of a word without comparing against every person
+/// (symmetric-delete index: two strings within distance k share a string reachable by at most k
+/// deletions from each).
+#[derive(Default)]
+struct VariantIndex {
+    map: HashMap<String, Vec<usize>>,
+}
+
+impl VariantIndex {
+    fn keys(word: &str) -> Vec<String> {
+        let chars: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+        let mut out = vec![chars.iter().collect::<String>()];
+        if chars.len() < 5 || chars.len() > 30 {
+            return out;
+        }
+        for i in 0..chars.len() {
+            let one: Vec<char> = chars
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, c)| *c)
+                .collect();
+            if chars.len() >= 9 {
+                for k in i..one.len() {
+                    out.push(
+                        one.iter()
+                            .enumerate()
+                            .filter(|&(j, _)| j != k)
+                            .map(|(_, c)| *c)
+                            .collect(),
+                    );
+                }
+            }
+            out.push(one.into_iter().collect());
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn insert(&mut self, word: &str, person: usize) {
+        for k in Self::keys(word) {
+            let v = self.map.entry(k).or_default();
+            if v.last() != Some(&person) {
+                v.push(person);
+            }
+        }
+    }
+
+    /// People with a surname (or alias) that may be a variant of `word`.
+    fn candidates(&self, word: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = Self::keys(word)
+            .iter()
+            .filter_map(|k| self.map.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// A nationality or plural formed from a place ("Austrian", "Argentinas", "Scots").
-fn derived_place(w: &str) -> bool {
-    let l = lexicon::lower(w);
+fn derived_place(lc: &str) -> bool {
     ["n", "ns", "s", "es", "an", "ian", "ians", "i"]
         .iter()
-        .any(|suf| l.strip_suffix(suf).is_some_and(lexicon::is_not_person))
+        .any(|suf| lc.strip_suffix(suf).is_some_and(lexicon::is_not_person_lc))
 }
 
 /// Damerau-Levenshtein distance (optimal string alignment) on chars, capped.
@@ -98,6 +165,14 @@ pub(super) fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Two surnames that are probably one person's name spelled two ways.
 pub(super) fn is_variant(a: &str, b: &str) -> bool {
+    // Cheap rejections first: this runs for many capitalised words against many people.
+    if a.len().abs_diff(b.len()) > 4 {
+        return false;
+    }
+    match (a.chars().next(), b.chars().next()) {
+        (Some(x), Some(y)) if x.to_lowercase().eq(y.to_lowercase()) => {}
+        _ => return false,
+    }
     if a == b || a.chars().count().min(b.chars().count()) < 5 {
         return false;
     }
@@ -383,14 +458,22 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // surname → person indices.
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     let mut cands = Vec::new();
+    // Lower-case forms of the capitalised words that the article also writes in lower case.
+    let capitalised: HashSet<String> = doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.is_capitalised(&doc.prose))
+        .map(|t| lexicon::strip_possessive(word(doc, t)).to_lowercase())
+        .collect();
     let lower_words: HashSet<&str> = doc
         .tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| word(doc, t))
-        .filter(|w| w.chars().all(char::is_lowercase))
+        .filter(|w| w.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
+        .filter(|w| capitalised.contains(*w))
         .collect();
     for (si, s) in doc.sentences.iter().enumerate() {
         let heading = doc
@@ -405,6 +488,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             &mut cands,
         );
     }
+    let mut variants = VariantIndex::default();
     // The registry first: its people exist whether or not the article names them in full.
     for (ri, rp) in config.people.iter().enumerate() {
         let parts: Vec<&str> = rp.name.split_whitespace().collect();
@@ -428,13 +512,15 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
                 .collect(),
         });
         by_surname.entry(surname.to_string()).or_default().push(idx);
+        variants.insert(surname, idx);
         for a in &drafts[idx].aliases.clone() {
             by_surname.entry(a.clone()).or_default().push(idx);
+            variants.insert(a, idx);
         }
     }
     let mut last_seen: Vec<usize> = vec![0; drafts.len()];
     for cand in cands {
-        let person = match_person(&drafts, &by_surname, &last_seen, &cand);
+        let person = match_person(&drafts, &by_surname, &variants, &last_seen, &cand);
         let p = match person {
             Some(p) => p,
             None => {
@@ -447,6 +533,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
                     .entry(cand.surname.clone())
                     .or_default()
                     .push(drafts.len() - 1);
+                variants.insert(&cand.surname, drafts.len() - 1);
                 drafts.len() - 1
             }
         };
@@ -482,16 +569,9 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
     let mut covered = mentions.iter().map(|m| m.range).collect::<Vec<_>>();
     covered.sort_by_key(|r| r.start);
     let mut extra = Vec::new();
-    let mut buckets: HashMap<char, Vec<usize>> = HashMap::new();
-    for (pi, d) in drafts.iter().enumerate() {
-        if let Some(ch) = d.surname.chars().next() {
-            buckets
-                .entry(ch.to_lowercase().next().unwrap_or(ch))
-                .or_default()
-                .push(pi);
-        }
-    }
     let mut recent: Vec<usize> = vec![0; drafts.len()];
+    let roles = role_index(&drafts);
+    let mut variant_memo: HashMap<&str, Option<usize>> = HashMap::default();
     let mut ci = 0;
     for (ti, t) in doc.tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
@@ -509,11 +589,11 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         };
         if !ch.is_uppercase() {
             // Roles: "the secretary-general".
-            if lexicon::is_role(w)
-                && ti > 0
+            if ti > 0
                 && word(doc, &doc.tokens[ti - 1]).eq_ignore_ascii_case("the")
+                && lexicon::is_role(w)
             {
-                if let Some(p) = role_person(&drafts, w, &recent) {
+                if let Some(p) = role_person(&roles, w, &recent) {
                     extra.push(Mention {
                         range: t.range,
                         person: p,
@@ -546,7 +626,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
                 .get(ti + 1)
                 .is_some_and(|n| n.is_capitalised(&doc.prose))
         {
-            if let Some(p) = role_person(&drafts, base, &recent) {
+            if let Some(p) = role_person(&roles, base, &recent) {
                 extra.push(Mention {
                     range: t.range,
                     person: p,
@@ -557,12 +637,14 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             }
             continue;
         }
-        if base.chars().count() < 5
-            || !nameable(base)
-            || lexicon::is_not_person(base)
-            || lexicon::first_name(base).is_some()
-            || lexicon::is_surname(base)
-            || derived_place(base)
+        if base.len() < 5 || !nameable(base) {
+            continue;
+        }
+        let lc = lexicon::lower(base);
+        if lexicon::is_not_person_lc(&lc)
+            || lexicon::first_name_lc(&lc).is_some()
+            || lexicon::is_surname_lc(&lc)
+            || derived_place(&lc)
         {
             continue;
         }
@@ -586,16 +668,20 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             // "Jens Stoltenburg" (the person's own first name before it) is handled in pass 1.
             continue;
         }
-        let key = ch.to_lowercase().next().unwrap_or(ch);
-        if let Some(ps) = buckets.get(&key) {
-            let hits: Vec<usize> = ps
-                .iter()
-                .copied()
-                .filter(|&p| {
-                    drafts[p].strong && is_variant(&drafts[p].surname, base)
-                        || drafts[p].aliases.iter().any(|a| is_variant(a, base))
-                })
-                .collect();
+        {
+            // The same word recurs: look each one up once.
+            let hit = *variant_memo.entry(base).or_insert_with(|| {
+                let hits: Vec<usize> = variants
+                    .candidates(base)
+                    .into_iter()
+                    .filter(|&p| {
+                        drafts[p].strong && is_variant(&drafts[p].surname, base)
+                            || drafts[p].aliases.iter().any(|a| is_variant(a, base))
+                    })
+                    .collect();
+                (hits.len() == 1).then(|| hits[0])
+            });
+            let hits: Vec<usize> = hit.into_iter().collect();
             if hits.len() == 1 {
                 extra.push(Mention {
                     range,
@@ -621,35 +707,38 @@ fn pick_recent(ps: &[usize], recent: &[usize]) -> usize {
         .unwrap_or(ps[0])
 }
 
-/// The person whose title ends in this role word, most recently mentioned first.
-fn role_person(drafts: &[Draft], role: &str, recent: &[usize]) -> Option<usize> {
-    let role = lexicon::lower(role);
-    let ps: Vec<usize> = drafts
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| {
-            d.titles.first().is_some_and(|(t, _)| {
-                t.split_whitespace()
-                    .last()
-                    .is_some_and(|l| lexicon::lower(l.trim_end_matches('.')) == role)
-            })
-        })
-        .map(|(i, _)| i)
-        .collect();
-    if ps.is_empty() {
-        return None;
+/// People by the last word of their first title, lower case ("secretary-general").
+fn role_index(drafts: &[Draft]) -> HashMap<String, Vec<usize>> {
+    let mut out: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, d) in drafts.iter().enumerate() {
+        if let Some(l) = d
+            .titles
+            .first()
+            .and_then(|(t, _)| t.split_whitespace().last())
+        {
+            out.entry(l.trim_end_matches('.').to_lowercase())
+                .or_default()
+                .push(i);
+        }
     }
+    out
+}
+
+/// The person whose title ends in this role word, most recently mentioned first.
+fn role_person(roles: &HashMap<String, Vec<usize>>, role: &str, recent: &[usize]) -> Option<usize> {
+    let ps = roles.get(lexicon::lower(role).as_ref())?;
     let recent_any = ps.iter().filter(|&&p| recent[p] > 0).count();
     if ps.len() > 1 && recent_any == 0 {
         return None;
     }
-    Some(pick_recent(&ps, recent))
+    Some(pick_recent(ps, recent))
 }
 
 /// Which existing person a pass-1 candidate names, if any.
 fn match_person(
     drafts: &[Draft],
     by_surname: &HashMap<String, Vec<usize>>,
+    variants: &VariantIndex,
     last_seen: &[usize],
     cand: &Candidate,
 ) -> Option<usize> {
@@ -692,19 +781,21 @@ fn match_person(
         }
     }
     // A misspelled surname of a known person with the same first name, or with a title.
-    let hits: Vec<usize> = drafts
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| {
+    if lexicon::is_surname(&cand.surname) {
+        return None;
+    }
+    let hits: Vec<usize> = variants
+        .candidates(&cand.surname)
+        .into_iter()
+        .filter(|&i| {
+            let d = &drafts[i];
             is_variant(&d.surname, &cand.surname)
-                && !lexicon::is_surname(&cand.surname)
                 && match (&cand.first, &d.first) {
                     (Some(a), Some(b)) => a == b,
                     (None, _) => true,
                     (Some(_), None) => true,
                 }
         })
-        .map(|(i, _)| i)
         .collect();
     (hits.len() == 1).then(|| hits[0])
 }

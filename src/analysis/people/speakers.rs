@@ -279,15 +279,15 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
     let doc = ctx.doc;
     let q = &doc.quotes[qi];
     // 1. A cue right after the quote: "“…,” he said." / "“…,” said Victor Cha."
+    let next_quote = ctx
+        .quote_ranges
+        .get(ctx.quote_ranges.partition_point(|r| r.start < q.range.end))
+        .map_or(usize::MAX, |r| r.start);
     let after: Vec<Token> = ctx
         .frame(q.end_sentence)
         .into_iter()
         .skip_while(|t| t.range.start < q.range.end)
-        .take_while(|t| {
-            !ctx.quote_ranges
-                .iter()
-                .any(|r| r.start >= q.range.end && r.start <= t.range.start)
-        })
+        .take_while(|t| t.range.start < next_quote)
         .collect();
     if let Some((subj, cue)) = cue_after(ctx, &after) {
         apply(ctx, qi, done, a, subj, cue);

@@ -6,6 +6,7 @@ use crate::analysis::document::BlockKind;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::TokenKind;
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it does
@@ -100,20 +101,23 @@ const SOURCE_WORDS: &[&str] = &[
     "found",
 ];
 
-fn attributed(ctx: &RuleContext<'_>, si: usize) -> bool {
+/// Sentence `si` carries a source (tokens inside `skip`, the claim itself, do not count).
+fn attributed(ctx: &RuleContext<'_>, si: usize, skip: TextRange) -> bool {
     let doc = ctx.doc;
     let all = doc.sentence_tokens(si);
     let narr = people::narration(doc, si);
     if narr.len() < all.len() {
         return true; // a quotation in the sentence: speech is attributed (ATT001's business)
     }
-    narr.iter().any(|t| {
-        let w = t.text(&doc.prose);
-        t.kind == TokenKind::Word
-            && (people::speech_verb(w).is_some()
-                || people::user_verb(w, &ctx.config.attribution_verbs)
-                || SOURCE_WORDS.contains(&w.to_lowercase().as_str()))
-    })
+    narr.iter()
+        .filter(|t| !skip.contains_range(t.range))
+        .any(|t| {
+            let w = t.text(&doc.prose);
+            t.kind == TokenKind::Word
+                && (people::speech_verb(w).is_some()
+                    || people::user_verb(w, &ctx.config.attribution_verbs)
+                    || SOURCE_WORDS.contains(&people::lower(w).as_ref()))
+        })
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -126,10 +130,18 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let toks = doc.sentence_tokens(si);
-        let words: Vec<String> = toks
+
+        if !doc
+            .sentence_tokens(si)
             .iter()
-            .map(|t| t.text(&doc.prose).to_lowercase())
+            .any(|t| trigger(t.text(&doc.prose)))
+        {
+            continue;
+        }
+        let toks = doc.sentence_tokens(si);
+        let words: Vec<Cow<'_, str>> = toks
+            .iter()
+            .map(|t| people::lower(t.text(&doc.prose)))
             .collect();
         let find = |pats: &[&[&str]]| {
             (0..words.len()).find_map(|i| {
@@ -148,7 +160,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 .filter(|&(_, b)| {
                     words
                         .get(b + 1)
-                        .is_some_and(|w| MOVES.contains(&w.as_str()))
+                        .is_some_and(|w| MOVES.contains(&w.as_ref()))
                 })
                 .map(|r| (r, "forecast"));
         }
@@ -158,24 +170,27 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if hit.is_none() {
             // "will rise to 9%": a forecast figure.
             let has_figure = toks.iter().any(|t| t.kind == TokenKind::Number);
-            let ahead = words.iter().any(|w| AHEAD.contains(&w.as_str()));
+            let ahead = words.iter().any(|w| AHEAD.contains(&w.as_ref()));
             if has_figure && ahead {
                 hit = (0..words.len().saturating_sub(1))
-                    .find(|&i| words[i] == "will" && MOVES.contains(&words[i + 1].as_str()))
+                    .find(|&i| words[i] == "will" && MOVES.contains(&words[i + 1].as_ref()))
                     .map(|i| ((i, i + 1), "forecast"));
             }
         }
         let Some(((a, b), kind)) = hit else {
             continue;
         };
-        if attributed(ctx, si) {
+        let range = TextRange::new(toks[a].range.start, toks[b].range.end);
+        if attributed(ctx, si, range) {
             continue;
         }
         // Clear continuation from an attributed previous sentence in the same paragraph.
-        if si > 0 && doc.sentences[si - 1].paragraph == s.paragraph && attributed(ctx, si - 1) {
+        if si > 0
+            && doc.sentences[si - 1].paragraph == s.paragraph
+            && attributed(ctx, si - 1, TextRange::empty(0))
+        {
             continue;
         }
-        let range = TextRange::new(toks[a].range.start, toks[b].range.end);
         out.push(ctx.diagnostic(
             range,
             format!(
@@ -184,4 +199,25 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
+}
+
+/// A cheap first pass: only sentences with one of these words can match.
+fn trigger(w: &str) -> bool {
+    matches!(
+        w,
+        "likely"
+            | "set"
+            | "poised"
+            | "course"
+            | "track"
+            | "tipped"
+            | "certainly"
+            | "bid"
+            | "attempt"
+            | "retaliation"
+            | "motivated"
+            | "punishment"
+            | "announced"
+            | "will"
+    )
 }

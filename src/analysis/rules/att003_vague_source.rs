@@ -6,6 +6,7 @@ use crate::analysis::document::BlockKind;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it does
@@ -187,8 +188,8 @@ const IMPERSONAL: &[&str] = &[
     "known",
 ];
 
-fn lower(t: &Token, prose: &str) -> String {
-    t.text(prose).to_lowercase()
+fn lower<'a>(t: &Token, prose: &'a str) -> Cow<'a, str> {
+    people::lower(t.text(prose))
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -201,8 +202,16 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
+
+        if !doc
+            .sentence_tokens(si)
+            .iter()
+            .any(|t| trigger(&lower(t, &doc.prose)))
+        {
+            continue;
+        }
         let toks = people::narration(doc, si);
-        let words: Vec<String> = toks.iter().map(|t| lower(t, &doc.prose)).collect();
+        let words: Vec<Cow<'_, str>> = toks.iter().map(|t| lower(t, &doc.prose)).collect();
         let sentence_start = toks.first().map_or(0, |t| t.range.start);
         let mut i = 0;
         while i < toks.len() {
@@ -226,20 +235,20 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
 fn generic_source(
     ctx: &RuleContext<'_>,
     toks: &[Token],
-    words: &[String],
+    words: &[Cow<'_, str>],
     i: usize,
     sentence_start: usize,
 ) -> Option<(TextRange, String)> {
-    let w = words[i].as_str();
+    let w = words[i].as_ref();
     // "according to sources/officials/experts"
     if w == "according" && words.get(i + 1).is_some_and(|x| x == "to") {
         let mut j = i + 2;
-        while j < toks.len() && QUALIFIERS.contains(&words[j].as_str()) {
+        while j < toks.len() && QUALIFIERS.contains(&words[j].as_ref()) {
             j += 1;
         }
         let head = words.get(j)?;
-        if HEADS.contains(&head.as_str())
-            && !matches!(head.as_str(), "some" | "many" | "others" | "people")
+        if HEADS.contains(&head.as_ref())
+            && !matches!(head.as_ref(), "some" | "many" | "others" | "people")
             && !named_after(ctx, toks, words, j)
         {
             let range = TextRange::new(toks[i].range.start, toks[j].range.end);
@@ -258,15 +267,15 @@ fn generic_source(
     }
     // The verb right after the head.
     let mut v = i + 1;
-    while v < toks.len() && BETWEEN.contains(&words[v].as_str()) {
+    while v < toks.len() && BETWEEN.contains(&words[v].as_ref()) {
         v += 1;
     }
     let verb = words.get(v)?;
-    if !VERBS.contains(&verb.as_str()) {
+    if !VERBS.contains(&verb.as_ref()) {
         return None;
     }
     // "people" needs "many"/"some"/"most" before it; "some"/"many"/"others" must stand alone.
-    let prev = i.checked_sub(1).map(|p| words[p].as_str());
+    let prev = i.checked_sub(1).map(|p| words[p].as_ref());
     match w {
         "people" if !matches!(prev, Some("many" | "some" | "most" | "few")) => return None,
         "some" | "many" | "others"
@@ -290,7 +299,7 @@ fn generic_source(
         if capital && toks[s - 1].range.start != sentence_start {
             return None;
         }
-        if !QUALIFIERS.contains(&p.as_str()) {
+        if !QUALIFIERS.contains(&p.as_ref()) {
             break;
         }
         s -= 1;
@@ -318,8 +327,8 @@ fn generic_source(
 }
 
 /// A name right after a generic head ("officials including Jane Doe").
-fn named_after(ctx: &RuleContext<'_>, toks: &[Token], words: &[String], j: usize) -> bool {
-    let next = words.get(j + 1).map(String::as_str);
+fn named_after(ctx: &RuleContext<'_>, toks: &[Token], words: &[Cow<'_, str>], j: usize) -> bool {
+    let next = words.get(j + 1).map(AsRef::as_ref);
     matches!(
         next,
         Some("at" | "in" | "from" | "with" | "including" | "for")
@@ -332,30 +341,30 @@ fn named_after(ctx: &RuleContext<'_>, toks: &[Token], words: &[String], j: usize
 fn impersonal(
     ctx: &RuleContext<'_>,
     toks: &[Token],
-    words: &[String],
+    words: &[Cow<'_, str>],
     i: usize,
 ) -> Option<(TextRange, String)> {
     if words[i] != "it" {
         return None;
     }
     let mut j = i + 1;
-    match words.get(j).map(String::as_str) {
+    match words.get(j).map(AsRef::as_ref) {
         Some("is" | "was") => j += 1,
         Some("has" | "had") if words.get(j + 1).is_some_and(|w| w == "been") => j += 2,
         _ => return None,
     }
     if words
         .get(j)
-        .is_some_and(|w| matches!(w.as_str(), "widely" | "generally" | "now" | "also"))
+        .is_some_and(|w| matches!(w.as_ref(), "widely" | "generally" | "now" | "also"))
     {
         j += 1;
     }
     let p = words.get(j)?;
-    if !IMPERSONAL.contains(&p.as_str()) {
+    if !IMPERSONAL.contains(&p.as_ref()) {
         return None;
     }
     // "it is known as", "it was said in jest": only before "that" or a clause.
-    let next = words.get(j + 1).map(String::as_str);
+    let next = words.get(j + 1).map(AsRef::as_ref);
     if matches!(next, Some("as" | "by" | "for" | "in" | "to" | "of")) {
         return None;
     }
@@ -370,16 +379,16 @@ fn impersonal(
 fn agentless(
     ctx: &RuleContext<'_>,
     toks: &[Token],
-    words: &[String],
+    words: &[Cow<'_, str>],
     i: usize,
 ) -> Option<(TextRange, String)> {
-    if !matches!(words[i].as_str(), "is" | "are" | "was" | "were") {
+    if !matches!(words[i].as_ref(), "is" | "are" | "was" | "were") {
         return None;
     }
     let mut j = i + 1;
     if words.get(j).is_some_and(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "widely" | "generally" | "also" | "now" | "still"
         )
     }) {
@@ -387,7 +396,7 @@ fn agentless(
     }
     let p = words.get(j)?;
     if !matches!(
-        p.as_str(),
+        p.as_ref(),
         "said"
             | "believed"
             | "thought"
@@ -419,4 +428,9 @@ fn agentless(
         range,
         format!("`{}` has no source: {p} by whom?", ctx.prose(range)),
     ))
+}
+
+/// A cheap first pass: only sentences with one of these words can match.
+fn trigger(w: &str) -> bool {
+    HEADS.contains(&w) || IMPERSONAL.contains(&w) || matches!(w, "according" | "expected")
 }

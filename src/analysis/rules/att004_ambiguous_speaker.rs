@@ -53,11 +53,10 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             ));
         } else if a.person.is_none()
-            && !people
-                .mentions
-                .iter()
-                .take_while(|m| m.range.start < range.start)
-                .any(|m| m.kind != crate::analysis::people::MentionKind::Pronoun)
+            && !people.mentions.iter().any(|m| {
+                m.range.start < range.start
+                    && m.kind != crate::analysis::people::MentionKind::Pronoun
+            })
         {
             out.push(ctx.diagnostic(
                 range,

@@ -4,6 +4,7 @@ use super::RuleContext;
 use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it does
@@ -79,10 +80,17 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let n = doc.sentences.len();
     for si in 0..n {
-        let toks = people::narration(doc, si);
-        let words: Vec<String> = toks
+        if !doc
+            .sentence_tokens(si)
             .iter()
-            .map(|t| t.text(&doc.prose).to_lowercase())
+            .any(|t| trigger(&people::lower(t.text(&doc.prose))))
+        {
+            continue;
+        }
+        let toks = people::narration(doc, si);
+        let words: Vec<Cow<'_, str>> = toks
+            .iter()
+            .map(|t| people::lower(t.text(&doc.prose)))
             .collect();
         let Some(range) = anonymous(&toks, &words) else {
             continue;
@@ -94,10 +102,10 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 .is_some_and(|c| c.paragraph == s.paragraph || s.paragraph == c.paragraph + 1)
         });
         if next_para {
-            let next: Vec<String> = doc
+            let next: Vec<Cow<'_, str>> = doc
                 .sentence_tokens(si + 1)
                 .iter()
-                .map(|t| t.text(&doc.prose).to_lowercase())
+                .map(|t| people::lower(t.text(&doc.prose)))
                 .collect();
             text.push(' ');
             text.push_str(&next.join(" "));
@@ -116,8 +124,8 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The first anonymous-source phrase of a sentence.
-fn anonymous(toks: &[crate::analysis::tokens::Token], words: &[String]) -> Option<TextRange> {
-    let w = |i: usize| words.get(i).map_or("", String::as_str);
+fn anonymous(toks: &[crate::analysis::tokens::Token], words: &[Cow<'_, str>]) -> Option<TextRange> {
+    let w = |i: usize| words.get(i).map_or("", AsRef::as_ref);
     for i in 0..words.len() {
         // "familiar with", "close to", "with knowledge of"
         let pattern_end = match (w(i), w(i + 1)) {
@@ -202,4 +210,13 @@ fn anonymous(toks: &[crate::analysis::tokens::Token], words: &[String]) -> Optio
         }
     }
     None
+}
+
+/// A cheap first pass: only sentences with one of these words can match.
+fn trigger(w: &str) -> bool {
+    SINGULAR.contains(&w)
+        || matches!(
+            w,
+            "familiar" | "close" | "knowledge" | "asked" | "declined" | "condition"
+        )
 }

@@ -36,6 +36,13 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
+        if !doc
+            .sentence_tokens(si)
+            .iter()
+            .any(|t| people::speech_verb(t.text(&doc.prose)) == Some(true))
+        {
+            continue;
+        }
         let toks = people::narration(doc, si);
         for (i, t) in toks.iter().enumerate() {
             if t.kind != TokenKind::Word {
