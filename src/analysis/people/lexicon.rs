@@ -67,6 +67,9 @@ static FIRST: LazyLock<FxHashMap<&'static str, Gender>> = LazyLock::new(|| {
 });
 static LAST: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../data/names/last.txt")));
+/// The 5,000 most frequent surnames: a spelling this common is a name of its own, not a typo.
+static COMMON_LAST: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../data/names/common_last.txt")));
 static ROLES: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../data/roles.txt")));
 static ROLE_MODIFIERS: LazyLock<FxHashSet<&'static str>> =
@@ -142,8 +145,8 @@ pub fn speech_verb(word: &str) -> Option<bool> {
 }
 
 /// Lookups on an already lower-cased word (hot paths lower-case once).
-pub fn is_surname_lc(lc: &str) -> bool {
-    LAST.contains(lc)
+pub fn is_common_surname_lc(lc: &str) -> bool {
+    COMMON_LAST.contains(lc)
 }
 pub fn first_name_lc(lc: &str) -> Option<Gender> {
     FIRST.get(lc).copied()

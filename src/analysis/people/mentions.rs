@@ -279,6 +279,16 @@ fn candidates(
             i += 1;
             continue;
         }
+        // "Councillor Maria Santos", "Challenger Jane Whitfield": a capitalised word before a
+        // known first name is a title, not part of the name.
+        let mut start = start;
+        if parts.len() >= 3
+            && lexicon::first_name(c.w(parts[0])).is_none()
+            && lexicon::first_name(c.w(parts[1])).is_some()
+        {
+            parts.remove(0);
+            start = parts[0];
+        }
         let end = j;
         i = end.max(start + 1);
         // A lone not-person word ("Russia") or a run of five or more words is no name.
@@ -641,9 +651,13 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             continue;
         }
         let lc = lexicon::lower(base);
+        // A rarer known surname can still be a misspelling ("Stoltenburg" is in the Census list);
+        // a common one ("Clark", "Anderson") is a name of its own. A person the article
+        // introduces under that spelling was matched exactly above.
         if lexicon::is_not_person_lc(&lc)
             || lexicon::first_name_lc(&lc).is_some()
-            || lexicon::is_surname_lc(&lc)
+            || lexicon::is_common_surname_lc(&lc)
+            || lower_words.contains(lc.as_ref())
             || derived_place(&lc)
         {
             continue;
@@ -781,7 +795,7 @@ fn match_person(
         }
     }
     // A misspelled surname of a known person with the same first name, or with a title.
-    if lexicon::is_surname(&cand.surname) {
+    if cand.first.is_none() && lexicon::is_surname(&cand.surname) {
         return None;
     }
     let hits: Vec<usize> = variants

@@ -296,7 +296,11 @@ fn generic_source(
         }
         let raw = toks[s - 1].text(&ctx.doc.prose);
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
-        if capital && toks[s - 1].range.start != sentence_start {
+        // A capitalised qualifier names the source ("Pentagon officials"), unless it is a generic
+        // word opening the sentence ("Some officials").
+        if capital
+            && (toks[s - 1].range.start != sentence_start || !QUALIFIERS.contains(&p.as_ref()))
+        {
             return None;
         }
         if !QUALIFIERS.contains(&p.as_ref()) {

@@ -39,7 +39,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let start = m.range.end - written.len();
         let range = crate::analysis::range::TextRange::new(start, m.range.end);
         let source = if p.in_registry {
-            "the people registry"
+            "in the people registry"
         } else {
             "elsewhere in the article"
         };
