@@ -26,12 +26,22 @@ pub struct Config {
     pub rules: Vec<(String, RuleLevel)>,
     /// The article's date when the article itself (front matter) gives none.
     pub article_date: Option<Date>,
+    /// A date that wins over front matter and `article_date` (`copydesk check --date`).
+    pub article_date_override: Option<Date>,
     /// Extra attribution verbs (base forms or inflected forms, lower case).
     pub attribution_verbs: Vec<String>,
     pub people: Vec<RegistryPerson>,
 }
 
 impl Config {
+    /// The article date in force: the override, then the article's own (front matter) date, then
+    /// the configured `article_date`.
+    pub fn effective_article_date(&self, front_matter: Option<Date>) -> Option<Date> {
+        self.article_date_override
+            .or(front_matter)
+            .or(self.article_date)
+    }
+
     /// The level configured for `code`, if any (last entry wins).
     pub fn rule_level(&self, code: &str) -> Option<RuleLevel> {
         self.rules

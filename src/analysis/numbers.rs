@@ -98,6 +98,6 @@ pub fn analyze(_text: &str, doc: &Document, config: &Config) -> Figures {
     Figures {
         figures: Vec::new(),
         checks: Vec::new(),
-        article_date: doc.meta.date.or(config.article_date),
+        article_date: config.effective_article_date(doc.meta.date),
     }
 }

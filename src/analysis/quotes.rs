@@ -168,8 +168,13 @@ pub fn scan(
                             kind: QuoteProblemKind::UnexpectedClose,
                             paragraph: pi,
                         }),
+                        (Some(_), Role::Open) if after_terminator(text, i) => {
+                            // `… the potential. “You will …`: a quote re-opened after a sentence
+                            // inside the same quotation, as when a multi-paragraph quote lost its
+                            // paragraph breaks. The quotation goes on.
+                        }
                         (Some(_), Role::Open) if c == '“' => {
-                            // A second opening mark: the first quote was never closed.
+                            // A second opening mark mid-sentence: the first quote was never closed.
                             if let Some(o) = double.take() {
                                 unclosed(
                                     &mut raws,
@@ -188,6 +193,10 @@ pub fn scan(
                                 id: next_id,
                             });
                             next_id += 1;
+                        }
+                        (Some(_), Role::Open) if c == '"' => {
+                            // A straight mark that reads as opening while a quote is open cannot be
+                            // told apart from a misplaced nested quote; leave the span open.
                         }
                         (Some(_), _) => {
                             if let Some(o) = double.take() {
@@ -315,6 +324,16 @@ pub fn scan(
         .collect();
     problems.sort_by_key(|p| p.mark.start);
     (quotes, problems)
+}
+
+/// Whether the mark at byte `i` of `text` follows a sentence end (`. `, `?” `, `! `).
+fn after_terminator(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end();
+    if before.len() == text[..i].len() {
+        return false; // no space before the mark
+    }
+    let before = before.trim_end_matches(['"', '”', '’', '\'', ')']);
+    before.ends_with(['.', '?', '!', '…'])
 }
 
 fn mark_len(prose: &str, at: usize) -> usize {

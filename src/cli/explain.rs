@@ -1,0 +1,153 @@
+//! `copydesk explain CODE|NAME` and `copydesk rules`: documentation generated from the registry.
+
+use serde::Serialize;
+
+use super::args::{RulesArgs, RulesFormat};
+use crate::analysis::rules::{self, RULES, RuleMeta};
+
+/// The body of section `## {title}` of a rule's docs, trimmed; `None` when there is no such section.
+pub fn docs_section(docs: &str, title: &str) -> Option<String> {
+    let heading = format!("## {title}");
+    let start = docs.find(&heading)? + heading.len();
+    let rest = &docs[start..];
+    let end = rest.find("\n## ").unwrap_or(rest.len());
+    Some(rest[..end].trim().to_string())
+}
+
+/// The text `copydesk explain` prints for a rule.
+pub fn explain_text(meta: &RuleMeta) -> String {
+    format!(
+        "# {} {}\n\nDefault severity: {}\n\n{}\n",
+        meta.code,
+        meta.name,
+        meta.default_severity,
+        meta.docs_text()
+    )
+}
+
+fn codes_list() -> String {
+    RULES
+        .iter()
+        .map(|r| format!("  {}  {}", r.meta.code, r.meta.name))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn explain(rule: &str) -> i32 {
+    match rules::find(rule) {
+        Some(r) => {
+            if super::emit(&explain_text(&r.meta)) {
+                0
+            } else {
+                2
+            }
+        }
+        None => {
+            eprintln!(
+                "error: no rule `{rule}`; use a code or a name from this list:\n{}",
+                codes_list()
+            );
+            2
+        }
+    }
+}
+
+fn escape_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The README rules table (Markdown), generated from the registry. `tests/tidy.rs` checks that
+/// README.md holds exactly this between `<!-- rules-table:start -->` and `<!-- rules-table:end -->`.
+pub fn rules_table_markdown() -> String {
+    let mut out =
+        String::from("| Code | Name | Default severity | What it flags |\n|---|---|---|---|\n");
+    for r in RULES {
+        let m = r.meta;
+        out.push_str(&format!(
+            "| {} | `{}` | {} | {} |\n",
+            m.code,
+            m.name,
+            m.default_severity,
+            escape_cell(&m.summary())
+        ));
+    }
+    out
+}
+
+/// An aligned plain-text table for the terminal.
+pub fn rules_table_text() -> String {
+    let name_w = RULES.iter().map(|r| r.meta.name.len()).max().unwrap_or(4);
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{:<7} {:<name_w$} {:<11} SUMMARY\n",
+        "CODE", "NAME", "SEVERITY"
+    ));
+    for r in RULES {
+        let m = r.meta;
+        out.push_str(&format!(
+            "{:<7} {:<name_w$} {:<11} {}\n",
+            m.code,
+            m.name,
+            m.default_severity.as_str(),
+            m.summary()
+        ));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct RuleJson {
+    code: &'static str,
+    name: &'static str,
+    default_severity: &'static str,
+    summary: String,
+    docs: String,
+}
+
+pub fn rules_json() -> String {
+    let list: Vec<RuleJson> = RULES
+        .iter()
+        .map(|r| RuleJson {
+            code: r.meta.code,
+            name: r.meta.name,
+            default_severity: r.meta.default_severity.as_str(),
+            summary: r.meta.summary(),
+            docs: r.meta.docs_text(),
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&serde_json::json!({"version": 1, "rules": list}))
+        .unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+pub fn rules(args: RulesArgs) -> i32 {
+    let out = match args.format {
+        RulesFormat::Human => rules_table_text(),
+        RulesFormat::Json => rules_json(),
+        RulesFormat::Markdown => rules_table_markdown(),
+    };
+    if super::emit(&out) { 0 } else { 2 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_and_table() {
+        let docs = "## What it does\nFlags x.\n\n## Why it matters\nBecause.\n## Example\n`x`";
+        assert_eq!(
+            docs_section(docs, "What it does").as_deref(),
+            Some("Flags x.")
+        );
+        assert_eq!(docs_section(docs, "Example").as_deref(), Some("`x`"));
+        assert_eq!(docs_section(docs, "Options"), None);
+        let table = rules_table_markdown();
+        assert_eq!(table.lines().count(), RULES.len() + 2);
+        assert!(
+            table.contains("| ATT006 | `unbalanced-quotes` | warning |"),
+            "{table}"
+        );
+    }
+}

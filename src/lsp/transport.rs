@@ -1,0 +1,329 @@
+//! Our own Content-Length framing in front of tower-lsp-server's `Server`, which stops at the
+//! first message it cannot decode. Every frame read from the client is checked here:
+//!
+//! - a body that is not JSON gets a `-32700` parse error (id null), a JSON body that is not a
+//!   JSON-RPC message gets `-32600` (with its id when it has one), and serving goes on;
+//! - a header block without a usable `Content-Length` is skipped, and reading resumes at the next
+//!   `Content-Length:`; junk before a header is skipped the same way;
+//! - well-formed messages are re-framed and passed to the server through an in-memory pipe.
+//!
+//! The server's own output is split into frames and written to the real output together with our
+//! error answers, one whole frame at a time.
+
+use serde_json::{Value, json};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::sync::{mpsc, oneshot};
+use tower_lsp_server::jsonrpc::{Request, Response};
+
+/// Larger bodies are refused (the header is skipped) rather than buffered.
+pub const MAX_BODY: usize = 1 << 30;
+const HEADER: &[u8] = b"content-length:";
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(hay, needle)
+}
+
+/// Case-insensitive search for `Content-Length:`.
+fn find_header(hay: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = memchr::memchr2(b'C', b'c', &hay[from..]) {
+        let at = from + i;
+        match hay.get(at..at + HEADER.len()) {
+            Some(w) if w.eq_ignore_ascii_case(HEADER) => return Some(at),
+            Some(_) => from = at + 1,
+            None => return None,
+        }
+    }
+    None
+}
+
+/// What to do with one frame's body.
+#[derive(Debug, PartialEq)]
+pub enum Verdict {
+    Forward,
+    /// Answer with this error response.
+    Reject(Value),
+}
+
+pub fn error_response(id: Value, code: i64, message: &str) -> Value {
+    json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
+}
+
+/// Checks that the server's decoder will accept `body`.
+pub fn check_body(body: &[u8]) -> Verdict {
+    if serde_json::from_slice::<Request>(body).is_ok()
+        || serde_json::from_slice::<Response>(body).is_ok()
+    {
+        return Verdict::Forward;
+    }
+    match serde_json::from_slice::<Value>(body) {
+        Err(e) => Verdict::Reject(error_response(
+            Value::Null,
+            -32700,
+            &format!("Parse error: {e}"),
+        )),
+        Ok(v) => {
+            let id = match v.get("id") {
+                Some(id @ (Value::Number(_) | Value::String(_))) => id.clone(),
+                _ => Value::Null,
+            };
+            Verdict::Reject(error_response(
+                id,
+                -32600,
+                "Invalid Request: not a JSON-RPC 2.0 request, notification or response",
+            ))
+        }
+    }
+}
+
+pub fn frame(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// Incremental frame splitter.
+#[derive(Default)]
+pub struct Framer {
+    buf: Vec<u8>,
+}
+
+/// One step of the framer.
+#[derive(Debug, PartialEq)]
+pub enum Frame {
+    Body(Vec<u8>),
+    /// Bytes that were skipped, and why (for the log).
+    Skipped(usize, &'static str),
+}
+
+impl Framer {
+    pub fn push(&mut self, data: &[u8]) {
+        self.buf.extend_from_slice(data);
+    }
+
+    pub fn buffered(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// Puts bytes back at the front (a resync point found inside a bad body).
+    pub fn unread(&mut self, data: &[u8]) {
+        let mut v = data.to_vec();
+        v.extend_from_slice(&self.buf);
+        self.buf = v;
+    }
+
+    /// The next frame, or `None` when more input is needed.
+    pub fn next_frame(&mut self) -> Option<Frame> {
+        // Junk before the header: skip to the next `Content-Length:`.
+        match find_header(&self.buf) {
+            Some(0) => {}
+            Some(i) => {
+                self.buf.drain(..i);
+                return Some(Frame::Skipped(i, "bytes before a Content-Length header"));
+            }
+            None => {
+                // Keep a tail that could be the start of a header.
+                let keep = HEADER.len().min(self.buf.len());
+                let drop = self.buf.len() - keep;
+                if drop > 0 {
+                    self.buf.drain(..drop);
+                    return Some(Frame::Skipped(drop, "bytes outside any frame"));
+                }
+                return None;
+            }
+        }
+        let end = find(&self.buf, b"\r\n\r\n")?;
+        let headers = String::from_utf8_lossy(&self.buf[..end]).into_owned();
+        let mut len: Option<Option<usize>> = None;
+        for line in headers.split("\r\n") {
+            let Some((name, value)) = line.split_once(':') else {
+                len = Some(None);
+                break;
+            };
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                len = Some(
+                    value
+                        .trim()
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|&n| n <= MAX_BODY),
+                );
+            }
+        }
+        match len {
+            Some(Some(n)) => {
+                let start = end + 4;
+                if self.buf.len() < start + n {
+                    return None;
+                }
+                // Move the frame out without copying the (possibly huge) body twice.
+                let rest = self.buf.split_off(start + n);
+                let mut body = std::mem::replace(&mut self.buf, rest);
+                body.drain(..start);
+                Some(Frame::Body(body))
+            }
+            _ => {
+                // Skip the whole header block; the body (if any) is skipped as junk next time.
+                self.buf.drain(..end + 4);
+                Some(Frame::Skipped(
+                    end + 4,
+                    "a header without a valid Content-Length",
+                ))
+            }
+        }
+    }
+}
+
+pub enum Out {
+    Frame(Vec<u8>),
+    Flush(oneshot::Sender<()>),
+}
+
+/// Reads client frames from `input`, forwards good ones to `server`, answers bad ones on `out`.
+pub async fn read_client<I, W>(mut input: I, mut server: W, out: mpsc::UnboundedSender<Out>)
+where
+    I: AsyncRead + Unpin,
+    W: AsyncWrite + Unpin,
+{
+    let mut framer = Framer::default();
+    let mut chunk = vec![0u8; 1 << 16];
+    loop {
+        while let Some(next) = framer.next_frame() {
+            match next {
+                Frame::Skipped(n, why) => eprintln!("copydesk lsp: skipped {n} {why}"),
+                Frame::Body(body) => match check_body(&body) {
+                    Verdict::Forward => {
+                        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+                        if server.write_all(header.as_bytes()).await.is_err()
+                            || server.write_all(&body).await.is_err()
+                        {
+                            return;
+                        }
+                        let _ = server.flush().await;
+                    }
+                    Verdict::Reject(err) => {
+                        eprintln!(
+                            "copydesk lsp: rejected a message: {}",
+                            err["error"]["message"]
+                        );
+                        let _ = out.send(Out::Frame(frame(err.to_string().as_bytes())));
+                        // A too-long Content-Length swallows the next message: resume at a
+                        // header found inside the bad body.
+                        if let Some(i) = find_header(&body).filter(|&i| i > 0) {
+                            framer.unread(&body[i..]);
+                        }
+                    }
+                },
+            }
+        }
+        match input.read(&mut chunk).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => framer.push(&chunk[..n]),
+        }
+    }
+    let _ = server.shutdown().await;
+}
+
+/// Splits the server's (well-formed) output into frames for the writer.
+pub async fn pump_server<R: AsyncRead + Unpin>(mut from: R, out: mpsc::UnboundedSender<Out>) {
+    let mut framer = Framer::default();
+    let mut chunk = vec![0u8; 1 << 16];
+    loop {
+        while let Some(f) = framer.next_frame() {
+            if let Frame::Body(body) = f {
+                let _ = out.send(Out::Frame(frame(&body)));
+            }
+        }
+        match from.read(&mut chunk).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => framer.push(&chunk[..n]),
+        }
+    }
+}
+
+/// Writes whole frames to the real output.
+pub async fn write_out<O: AsyncWrite + Unpin>(mut output: O, mut rx: mpsc::UnboundedReceiver<Out>) {
+    while let Some(msg) = rx.recv().await {
+        match msg {
+            Out::Frame(bytes) => {
+                if output.write_all(&bytes).await.is_err() {
+                    break;
+                }
+                if rx.is_empty() {
+                    let _ = output.flush().await;
+                }
+            }
+            Out::Flush(done) => {
+                let _ = output.flush().await;
+                let _ = done.send(());
+            }
+        }
+    }
+    let _ = output.flush().await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bodies(input: &[u8]) -> Vec<Frame> {
+        let mut f = Framer::default();
+        f.push(input);
+        std::iter::from_fn(|| f.next_frame()).collect()
+    }
+
+    #[test]
+    fn splits_frames_and_resyncs_after_bad_headers() {
+        let a = br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let mut input = frame(a);
+        input.extend_from_slice(b"Content-Length: abc\r\n\r\n{}");
+        input.extend_from_slice(b"garbage");
+        input.extend_from_slice(&frame(a));
+        input.extend_from_slice(b"Content-Type: x\r\n\r\n");
+        let got = bodies(&input);
+        assert_eq!(got[0], Frame::Body(a.to_vec()));
+        assert!(matches!(got[1], Frame::Skipped(_, _)));
+        assert!(matches!(got[2], Frame::Skipped(9, _)), "{got:?}");
+        assert_eq!(got[3], Frame::Body(a.to_vec()));
+        assert!(got.len() >= 4);
+    }
+
+    #[test]
+    fn header_names_are_case_insensitive_and_partial_input_waits() {
+        let mut f = Framer::default();
+        f.push(b"content-length: 2\r\n\r\n{");
+        assert_eq!(f.next_frame(), None);
+        f.push(b"}");
+        assert_eq!(f.next_frame(), Some(Frame::Body(b"{}".to_vec())));
+    }
+
+    #[test]
+    fn verdicts() {
+        assert_eq!(
+            check_body(br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#),
+            Verdict::Forward
+        );
+        assert_eq!(
+            check_body(br#"{"jsonrpc":"2.0","id":1,"result":null}"#),
+            Verdict::Forward
+        );
+        let Verdict::Reject(e) = check_body(b"{not json") else {
+            panic!()
+        };
+        assert_eq!(
+            (e["error"]["code"].as_i64(), e["id"].is_null()),
+            (Some(-32700), true)
+        );
+        let Verdict::Reject(e) = check_body(br#"{"id":7,"foo":1}"#) else {
+            panic!()
+        };
+        assert_eq!(
+            (e["error"]["code"].as_i64(), e["id"].as_i64()),
+            (Some(-32600), Some(7))
+        );
+        let Verdict::Reject(e) = check_body(b"") else {
+            panic!()
+        };
+        assert_eq!(e["error"]["code"].as_i64(), Some(-32700));
+    }
+}
