@@ -8,10 +8,12 @@ use crate::analysis::tokens::TokenKind;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a direct quotation with no identified speaker: no cue such as "said", "told" or
-    /// "according to" attaches it to anyone in its sentence, no colon introduction names the
-    /// speaker, it does not continue an attributed quote, and its paragraph names nobody and uses
-    /// no attribution verb outside quotation marks.
+    /// Flags a direct quotation with no identified speaker.
+    ///
+    /// A quote has a speaker when a cue such as "said", "told" or "according to" attaches it to
+    /// someone in its sentence, a colon introduction names the speaker, or it continues an
+    /// attributed quote. The rule only speaks when, in addition, the quote's paragraph names
+    /// nobody and uses no attribution verb outside quotation marks.
     ///
     /// ## Why it matters
     /// A quote nobody said cannot be checked, and readers cannot weigh it. Wire and house style
@@ -19,7 +21,8 @@ declare_rule! {
     ///
     /// Not flagged: scare quotes (three words or fewer with no speech around them), titles of
     /// works and names in quotation marks ("The Steve Harvey Morning Show"), quotes in headings,
-    /// and quotes nested in another quote (they belong to the outer speaker).
+    /// quotes nested in another quote (they belong to the outer speaker), and unclosed quotes
+    /// (ATT006 reports those; their extent, and so their speaker, is unknown).
     ///
     /// ## Example
     /// `“We will not back down.” The talks continue on Friday.` (who said it?)
@@ -32,7 +35,8 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(q) = doc.quotes.get(a.quote) else {
             continue;
         };
-        if q.parent.is_some() || !a.speech || a.via != SpeakerVia::None {
+        // An unclosed quote is ATT006's: where it ends, and so who said it, is unknown.
+        if q.parent.is_some() || !q.closed || !a.speech || a.via != SpeakerVia::None {
             continue;
         }
         // Anyone named, or any attribution verb, in the quote's paragraphs outside quotes.

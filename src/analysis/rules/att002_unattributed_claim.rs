@@ -10,11 +10,14 @@ use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a sentence that makes a forecast ("could be announced", "is likely to", "is set to",
-    /// "is poised to"), forecasts a figure ("will rise to 9%"), or asserts a motive ("in a bid
-    /// to", "in retaliation for", "motivated by") with no source: no attribution verb, "according
-    /// to", quotation or source word (report, survey, poll, data, figures, study) in the sentence,
-    /// and none in the previous sentence of the paragraph (clear continuation).
+    /// Flags a forecast, a forecast figure or a motive stated with no source in its sentence or
+    /// the one before.
+    ///
+    /// Forecasts: "could be announced", "is likely to", "is poised to", "is set to rise"; figures:
+    /// "will rise to 9% next year"; motives: "in a bid to", "in retaliation for", "motivated by".
+    /// A source is an attribution verb, "according to", a quotation or a source word (report,
+    /// survey, poll, data, figures, study) in the sentence, or in the previous sentence of the
+    /// paragraph (clear continuation).
     ///
     /// The rule is narrow on purpose: it only speaks when the sentence and its predecessor carry
     /// no attribution at all, and it ignores headings.

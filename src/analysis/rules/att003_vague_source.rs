@@ -10,7 +10,9 @@ use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it does
-    /// Flags vague sourcing in narration (not inside quotes):
+    /// Flags vague sourcing: "officials said", "sources say", "it is believed", "is expected to".
+    ///
+    /// In narration (not inside quotes):
     /// - a generic plural source with an attribution verb: "officials said", "sources say",
     ///   "critics argue", "experts believe", "some observers warn", "many people say", "others
     ///   claim", "according to sources";

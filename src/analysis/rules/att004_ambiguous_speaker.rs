@@ -6,9 +6,10 @@ use crate::analysis::people::SpeakerVia;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a pronoun speaker ("he said", "she told reporters") when two people who fit the
-    /// pronoun are named in the sentence it points back to and nothing (the previous quote's
-    /// speaker, a known gender) settles which one spoke, or when nobody who fits is named before it.
+    /// Flags a pronoun speaker ("he said") that could be two people, or nobody named before it.
+    ///
+    /// Two people are plausible when both fit the pronoun and are named in the sentence it points
+    /// back to, and nothing (the previous quote's speaker, a known gender) settles which one spoke.
     ///
     /// ## Why it matters
     /// A quote given to the wrong person is a correction waiting to happen. When two men were named
@@ -29,7 +30,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             .doc
             .quotes
             .get(a.quote)
-            .is_none_or(|q| q.parent.is_some())
+            .is_none_or(|q| q.parent.is_some() || !q.closed)
         {
             continue;
         }

@@ -7,11 +7,12 @@ use crate::analysis::tokens::TokenKind;
 
 declare_rule! {
     /// ## What it does
-    /// Flags attribution verbs that pass judgement on what was said ("claimed", "admitted",
-    /// "insisted", "conceded", "confessed", "alleged", "boasted") when they attribute speech: a
-    /// person, pronoun or source before them, or "that", a colon, a comma or a quotation after
-    /// them. Nouns ("the claims"), passives ("was admitted to hospital") and "admitted to" are
-    /// left alone.
+    /// Flags attribution verbs that judge what was said ("claimed", "admitted", "insisted").
+    ///
+    /// Also "conceded", "confessed", "alleged", "boasted", when they attribute speech: a person,
+    /// pronoun or source before them, or "that", a colon, a comma or a quotation after them.
+    /// Nouns ("the claims"), passives ("was admitted to hospital"), pleas ("admitted two counts")
+    /// and "admitted to" are left alone.
     ///
     /// ## Why it matters
     /// "Said" is neutral. "Claimed" suggests the writer doubts the speaker; "admitted" suggests a

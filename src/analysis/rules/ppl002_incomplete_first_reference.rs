@@ -7,9 +7,10 @@ use crate::analysis::people::MentionKind;
 
 declare_rule! {
     /// ## What it does
-    /// Flags the first mention of a person (outside headings) when it is a surname alone, or a
-    /// title and surname ("President Biden"), while the article later gives the full name, or the
-    /// `[[people]]` registry knows it.
+    /// Flags a first mention that gives only the surname when the full name is known.
+    ///
+    /// The first mention outside headings is a surname alone, or a title and surname ("President
+    /// Biden"), while the article later gives the full name, or the `[[people]]` registry knows it.
     ///
     /// ## Why it matters
     /// House style introduces a person with full name and title on first reference; later
