@@ -325,8 +325,19 @@ fn candidates(
             && lexicon::speech_verb(c.w(start - 1)).is_some()
             && c.kind(start.wrapping_sub(2)) == Some(TokenKind::Punct);
         let no_place = !parts.iter().any(|&p| lexicon::is_not_person(c.w(p)));
-        let strong = title.is_some() || honorific.is_some() || first_gender.is_some();
+        let strong = title.is_some()
+            || honorific.is_some()
+            || first_gender.is_some()
+            || (k == 1 && lexicon::first_name(first_tok).is_some() && verb_after);
+        // A first name alone as the subject of a speech verb ("Melanie said"): feature stories
+        // name people that way.
+        let first_alone = k == 1
+            && c.w(end) != ","
+            && lexicon::speech_verb(c.w(end)).is_some()
+            && lexicon::first_name(first_tok).is_some()
+            && !lexicon::is_not_person(first_tok);
         let accept = (k >= 2 && first_gender.is_some())
+            || first_alone
             || (k <= 3 && (title.is_some() || honorific.is_some()))
             || (k >= 2 && no_place && lexicon::is_surname(last_tok))
             || (k >= 2 && no_place && (verb_after || verb_before || appositive.is_some()));

@@ -70,9 +70,9 @@ const SKIP_BEFORE_VERB: &[&str] = &[
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "another",
-    "one", "some", "many", "several", "other", "two", "three", "four", "five", "most", "all",
-    "both",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "another", "one", "some", "many", "several", "other", "two", "three", "four", "five", "most",
+    "all", "both",
 ];
 
 pub(super) struct Speakers {
@@ -359,6 +359,32 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
             }
         }
     }
+    // 3b. The quote opens a sentence and the previous sentence of the paragraph is an attribution
+    //     with a named speaker ("…, Schiff said. “The other factor …”").
+    let opens_sentence = doc
+        .sentences
+        .get(q.sentence)
+        .is_some_and(|st| st.range.start == q.range.start);
+    if opens_sentence && q.sentence > 0 {
+        let prev = &doc.sentences[q.sentence - 1];
+        let same_para = doc
+            .sentences
+            .get(q.sentence)
+            .is_some_and(|st| st.paragraph == prev.paragraph);
+        let prev_has_quote =
+            ctx.frame(q.sentence - 1).len() < doc.sentence_tokens(q.sentence - 1).len();
+        if same_para && !prev_has_quote {
+            let frame = ctx.frame(q.sentence - 1);
+            if let Some((subj @ (Subject::Person(..) | Subject::Pronoun(..)), cue)) =
+                cue_before(ctx, &frame)
+            {
+                apply(ctx, qi, done, a, subj, cue);
+                if a.via != SpeakerVia::None {
+                    return;
+                }
+            }
+        }
+    }
     // 4. Continuation: an attributed quote earlier in the paragraph, or in the previous paragraph
     //    when this paragraph opens with the quote.
     let para = q.paragraphs.start;
@@ -483,10 +509,25 @@ fn cue_after(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRange
     // "X said": the verb within the next few tokens, only subject words before it.
     let v = rest.iter().take(14).position(|t| ctx.is_verb(t));
     // "“…,” Scott Pruitt, the attorney general of Oklahoma, …, said"
-    if let Some(m) = ctx.mention_at(rest[0].range.start) {
-        if m.range.start == rest[0].range.start && rest.iter().any(|t| ctx.is_verb(t)) {
-            let cue = rest.iter().find(|t| ctx.is_verb(t)).map(|t| t.range);
-            return Some((Subject::Person(m.person, m.range), cue));
+    // "“…,” retired Air Force general Lloyd Newton said", "“…,” Rep. Jim Jordan (R-Ohio), an
+    // oversight panel member, said": a person named within the first few words (after title
+    // words only), and a speech verb later in the sentence.
+    for t in rest.iter().take(7) {
+        if let Some(m) = ctx.mention_at(t.range.start) {
+            if m.range.start == t.range.start {
+                if let Some(v) = rest.iter().take(30).find(|t| ctx.is_verb(t)) {
+                    return Some((Subject::Person(m.person, m.range), Some(v.range)));
+                }
+            }
+            break;
+        }
+        let w = ctx.w(t);
+        let title_word = lexicon::is_role(w)
+            || lexicon::is_role_modifier(w)
+            || w == "."
+            || w.chars().next().is_some_and(char::is_uppercase);
+        if !title_word {
+            break;
         }
     }
     let v = v?;
@@ -769,6 +810,20 @@ fn np_left(ctx: &Ctx<'_>, toks: &[Token], t: usize) -> Option<Subject> {
     {
         s += 1;
     }
+    // A mention ending the phrase ("NATO chief Jens Stoltenberg") is the speaker itself.
+    if let Some(m) = ctx.mention_at(toks[t].range.start) {
+        return Some(Subject::Person(m.person, m.range));
+    }
+    // A noun phrase starts with a determiner or a capital ("the Kremlin", "Japan"), or is a bare
+    // plural ("officials"); anything else ("should be released") is no subject.
+    let head = ctx.w(&toks[s]);
+    let plural_noun = s == t && head.ends_with('s') && head.chars().all(char::is_lowercase);
+    let starts_ok = DETERMINERS.contains(&lexicon::lower(head).as_ref())
+        || head.chars().next().is_some_and(char::is_uppercase)
+        || plural_noun;
+    if !starts_ok {
+        return None;
+    }
     let range = TextRange::new(toks[s].range.start, toks[t].range.end);
     let text = ctx
         .doc
@@ -881,7 +936,27 @@ fn clause_subject(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
             first = Some(subj);
         }
     }
-    first
+    if first.is_some() {
+        return first;
+    }
+    // "The piece used one of the woman's quotes as its headline:": the noun phrase opening the
+    // clause.
+    let head = toks.first()?;
+    if DETERMINERS.contains(&lexicon::lower(ctx.w(head)).as_ref()) {
+        let end = toks
+            .iter()
+            .skip(1)
+            .take(1)
+            .take_while(|t| {
+                t.kind == TokenKind::Word && !lexicon::is_function_word(ctx.w(t)) && !ctx.is_verb(t)
+            })
+            .count();
+        if end >= 1 {
+            let r = TextRange::new(head.range.start, toks[end].range.end);
+            return Some(Subject::Text(ctx.doc.text(r).to_string(), r));
+        }
+    }
+    None
 }
 
 fn compatible(d: &Draft, g: Gender) -> bool {
