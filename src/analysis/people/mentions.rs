@@ -482,17 +482,35 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     let mut cands = Vec::new();
     // Lower-case forms of the capitalised words that the article also writes in lower case.
+    // Only words that could be names matter; a bitmap on (first two bytes, length) skips most
+    // lower-case words without hashing them.
     let capitalised: HashSet<String> = doc
         .tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word && t.is_capitalised(&doc.prose))
-        .map(|t| lexicon::strip_possessive(word(doc, t)).to_lowercase())
+        .map(|t| lexicon::strip_possessive(word(doc, t)))
+        .filter(|w| nameable(w))
+        .map(str::to_lowercase)
         .collect();
+    let bit = |w: &[u8]| -> usize {
+        let b0 = usize::from(w.first().copied().unwrap_or(0));
+        let b1 = usize::from(w.get(1).copied().unwrap_or(0));
+        ((b0 << 8) | b1) ^ ((w.len() & 15) << 12)
+    };
+    let mut bitmap = vec![0u64; 1024];
+    for w in &capitalised {
+        let k = bit(w.as_bytes()) & 0xffff;
+        bitmap[k >> 6] |= 1 << (k & 63);
+    }
     let lower_words: HashSet<&str> = doc
         .tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| word(doc, t))
+        .filter(|w| {
+            let k = bit(w.as_bytes()) & 0xffff;
+            bitmap[k >> 6] & (1 << (k & 63)) != 0
+        })
         .filter(|w| w.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
         .filter(|w| capitalised.contains(*w))
         .collect();
@@ -554,7 +572,6 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
                     .entry(cand.surname.clone())
                     .or_default()
                     .push(drafts.len() - 1);
-                variants.insert(&cand.surname, drafts.len() - 1);
                 drafts.len() - 1
             }
         };
@@ -572,6 +589,10 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             d.gender = cand.gender.or(d.gender);
         }
         last_seen[p] = cand.range.start;
+        // Only people found with strong evidence can have misspelled references: index them once.
+        if cand.strong && !d.strong {
+            variants.insert(&d.surname, p);
+        }
         d.strong |= cand.strong;
         d.confirmed |= cand.confirmed;
         mentions.push(Mention {
