@@ -88,3 +88,96 @@ fn summit_speakers() {
     assert_eq!(last.via, SpeakerVia::Pronoun);
     assert!(last.candidates.is_empty());
 }
+
+#[test]
+fn attribution_patterns() {
+    let src = "Talks\n\n“We are close,” said Dr Miriam Kessler, the lead negotiator. \
+               The Kremlin said in a statement that “nothing has been agreed.” \
+               According to Kessler, “the last issue is water.”\n\n\
+               Mr Blair said: “We will not wait.”\n\n\
+               “It is ‘finished’ for now,” a spokesman said.\n";
+    let got = speakers(src);
+    let names: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(
+        names,
+        [
+            Some("Miriam Kessler"),
+            Some("The Kremlin"),
+            Some("Miriam Kessler"),
+            Some("Blair"),
+            Some("a spokesman"),
+        ],
+        "{got:?}"
+    );
+    // The nested ‘finished’ inherits its parent's speaker.
+    let (doc, people) = run(src);
+    let nested = doc.quotes.iter().position(|q| q.parent.is_some()).unwrap();
+    assert_eq!(
+        people.attributions[nested].speaker.as_deref(),
+        Some("a spokesman")
+    );
+    // Organisations and places are not people.
+    let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Miriam Kessler", "Blair"]);
+}
+
+#[test]
+fn pronoun_with_two_candidates_is_reported() {
+    let src = "Talks\n\nPrime Minister Daniel Okoro met Chancellor Peter Haas on Monday.\n\n“We are united,” he said.\n";
+    let (_, people) = run(src);
+    let a = &people.attributions[0];
+    assert_eq!(a.via, SpeakerVia::Pronoun);
+    assert_eq!(a.candidates.len(), 2);
+    // Gender settles it when only one fits.
+    let src = "Talks\n\nMrs Ada Okoro met Mr Peter Haas on Monday.\n\n“We are united,” she said.\n";
+    let (_, people) = run(src);
+    assert_eq!(people.attributions[0].speaker.as_deref(), Some("Ada Okoro"));
+    assert!(people.attributions[0].candidates.is_empty());
+}
+
+#[test]
+fn registry_spelling_title_and_note_win() {
+    use crate::analysis::config::RegistryPerson;
+    let src = "Address\n\nVolodymyr Zelensky spoke by video. Zelensky asked for help.\n";
+    let doc = Document::parse(src, SourceKind::PlainText);
+    let config = Config {
+        people: vec![RegistryPerson {
+            name: "Volodymyr Zelenskyy".into(),
+            title: Some("Ukrainian President".into()),
+            aliases: vec![],
+            note: Some("house spelling".into()),
+        }],
+        ..Config::default()
+    };
+    let people = analyze(src, &doc, &config);
+    assert_eq!(people.persons.len(), 1);
+    let p = &people.persons[0];
+    assert_eq!(p.name, "Volodymyr Zelenskyy");
+    assert_eq!(p.title.as_deref(), Some("Ukrainian President"));
+    assert_eq!(p.note.as_deref(), Some("house spelling"));
+    assert!(p.in_registry);
+    assert!(people.mentions.iter().all(|m| m.variant));
+}
+
+#[test]
+fn user_attribution_verbs_are_words_not_patterns() {
+    let src = "Budget\n\n“It is a disgrace,” Senator Ruth Hale harrumphed.\n";
+    let doc = Document::parse(src, SourceKind::PlainText);
+    let plain = analyze(src, &doc, &Config::default());
+    assert_eq!(plain.attributions[0].via, SpeakerVia::None); // "harrumphed" is no built-in verb
+    let config = Config {
+        attribution_verbs: vec!["harrumph".into(), ".*".into()],
+        ..Config::default()
+    };
+    let people = analyze(src, &doc, &config);
+    assert_eq!(people.attributions[0].speaker.as_deref(), Some("Ruth Hale"));
+    assert_eq!(people.attributions[0].cue.as_deref(), Some("harrumphed"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_speech() {
+    let src =
+        "Review\n\nThe so-called “reset” failed. Her favourite film is “The Long Way Home”.\n";
+    let (_, people) = run(src);
+    assert!(people.attributions.iter().all(|a| !a.speech));
+}

@@ -63,6 +63,7 @@ const NOT_SPEECH_BEFORE: &[&str] = &[
     "similar",
     "earlier",
     "further",
+    "latest",
 ];
 
 /// A word after the verb that makes it something other than speech ("admitted to hospital",
