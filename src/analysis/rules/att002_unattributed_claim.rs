@@ -62,7 +62,7 @@ const SET_TO: &[&[&str]] = &[
 ];
 
 /// A time ahead: "next year", "by 2009", "this year".
-const AHEAD: &[&str] = &["next", "by", "until", "this"];
+const AHEAD: &[&str] = &["next", "this"];
 
 const MOVES: &[&str] = &[
     "remain", "halve", "slow", "slump", "soar", "peak", "stay", "rise", "fall", "grow", "reach",
@@ -102,6 +102,17 @@ const SOURCE_WORDS: &[&str] = &[
     "shows",
     "showed",
     "found",
+    "predicting",
+    "forecasting",
+    "expecting",
+    "heard",
+    "hopes",
+    "hoping",
+    "budget",
+    "plans",
+    "proposals",
+    "announced",
+    "unveiled",
 ];
 
 /// Sentence `si` carries a source (tokens inside `skip`, the claim itself, do not count).
@@ -173,7 +184,10 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if hit.is_none() {
             // "will rise to 9%": a forecast figure.
             let has_figure = toks.iter().any(|t| t.kind == TokenKind::Number);
-            let ahead = words.iter().any(|w| AHEAD.contains(&w.as_ref()));
+            let ahead = words.iter().any(|w| AHEAD.contains(&w.as_ref()))
+                || words.windows(2).any(|p| {
+                    p[0] == "by" && p[1].len() == 4 && p[1].bytes().all(|b| b.is_ascii_digit())
+                });
             if has_figure && ahead {
                 hit = (0..words.len().saturating_sub(1))
                     .find(|&i| words[i] == "will" && MOVES.contains(&words[i + 1].as_ref()))
