@@ -108,9 +108,6 @@ const SOURCE_WORDS: &[&str] = &[
     "heard",
     "hopes",
     "hoping",
-    "budget",
-    "plans",
-    "proposals",
     "announced",
     "unveiled",
 ];
