@@ -102,7 +102,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if !doc
             .sentence_tokens(si)
             .iter()
-            .any(|t| people::speech_verb(t.text(&doc.prose)) == Some(true))
+            .any(|t| loaded_form(t.text(&doc.prose)))
         {
             continue;
         }
@@ -167,4 +167,27 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(d);
         }
     }
+}
+
+/// A cheap first pass over raw (lower-case) words: the loaded verbs of the built-in list.
+fn loaded_form(w: &str) -> bool {
+    matches!(
+        w,
+        "claimed"
+            | "claims"
+            | "claiming"
+            | "insisted"
+            | "insists"
+            | "insisting"
+            | "admitted"
+            | "admits"
+            | "conceded"
+            | "concedes"
+            | "confessed"
+            | "confesses"
+            | "alleged"
+            | "alleges"
+            | "boasted"
+            | "boasts"
+    )
 }
