@@ -116,6 +116,11 @@ pub fn speech_verb(word: &str) -> Option<bool> {
     lexicon::speech_verb(word)
 }
 
+/// True when `word` is a first name in the Census 1990 lists ("Jens" is not, "Jake" is).
+pub fn known_first_name(word: &str) -> bool {
+    lexicon::first_name(word).is_some()
+}
+
 /// The tokens of sentence `si` outside every quotation (the narration around quotes).
 pub fn narration(doc: &Document, si: usize) -> Vec<crate::analysis::tokens::Token> {
     let toks = doc.sentence_tokens(si);
