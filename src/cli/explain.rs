@@ -64,7 +64,8 @@ pub fn rules_table_markdown() -> String {
     for r in RULES {
         let m = r.meta;
         out.push_str(&format!(
-            "| {} | `{}` | {} | {} |\n",
+            "| <a id=\"{}\"></a>{} | `{}` | {} | {} |\n",
+            m.code.to_ascii_lowercase(),
             m.code,
             m.name,
             m.default_severity,

@@ -434,6 +434,7 @@ mod tests {
             value_text: "1000".into(),
             unit: None,
             counts: Some("troops".into()),
+            ..Default::default()
         }];
         let s = sheet("s.txt", text, &a);
         let j = serde_json::to_value(&s).unwrap();

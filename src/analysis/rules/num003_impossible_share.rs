@@ -5,9 +5,16 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a share that cannot be: a part larger than its whole ("32 of the 30 members"), a share over
-    /// 100% of a whole, or a percentage of a stated small group that no whole number of people gives
-    /// ("37% of the 12 jurors": 4 of 12 is 33%, 5 of 12 is 42%), allowing for rounding.
+    /// Flags a share that cannot be: a part larger than its whole ("32 of the 30 members"), a share
+    /// over 100% of a group, or a percentage of a small stated group that no whole number gives
+    /// ("37% of the 12 jurors").
+    ///
+    /// In detail: flags a share that cannot be: a part larger than its whole ("32 of the 30 members", "11 out of 10",
+    /// "Of the 20 sectors, 23 …"), a share over 100% of a group of people ("110% of respondents") or of a
+    /// stated count, and a percentage of a stated group of at most 200 that no whole number of members
+    /// gives ("37% of the 12 jurors": 4 of 12 is 33.3%, 5 of 12 is 41.7%), allowing the percentage to be
+    /// rounded or truncated at its written precision. Hedged figures ("about 40%") are not checked, nor
+    /// "one in 13 of …" or a whole that starts a range ("90% of 18 to 24-year-olds").
     ///
     /// ## Why it matters
     /// These are arithmetic impossibilities: one of the figures is wrong.
@@ -17,4 +24,6 @@ declare_rule! {
     NUM003, "impossible-share", Error,
 }
 
-pub(super) fn check(_ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    crate::analysis::numbers::emit(ctx, "NUM003", out);
+}

@@ -5,17 +5,27 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags dates that disagree with each other: a weekday that does not fall on the stated date, "N days
-    /// after DATE" that lands on another stated date or weekday, an age that disagrees with a stated birth
-    /// date, and "one month after it began" against the start date and the article date.
+    /// Flags dates that disagree: a weekday that does not fall on the date beside it, "N
+    /// days/weeks/months after DATE" that lands on another stated day, "the first N days" of an
+    /// event that have not yet passed, and an age that disagrees with a birth date.
+    ///
+    /// In detail: flags dates that disagree with each other: a weekday written next to a date it does not fall on
+    /// ("Tuesday, March 24, 2022", "Feb. 24, 2022, a Wednesday"); "N days/weeks/months after DATE" (or
+    /// after "it began"/"the invasion", with the article's single "began DATE") that lands on another
+    /// weekday or date stated in the same sentence; "the first N days of" an event that began on a date
+    /// when they end after the article date; and an age in the same sentence as "born DATE" or "born in
+    /// YEAR" that disagrees with the article date. The year comes from the date itself or, when the text
+    /// gives none, from the article date (front matter `date:`, `copydesk.toml` or `--date`), taking the
+    /// nearest such date; without either, weekday checks stay quiet.
     ///
     /// ## Why it matters
-    /// Calendar slips are easy to make and easy for readers to check. The year comes from the text or the
-    /// article date (front matter `date:`, `copydesk.toml` or `--date`).
+    /// Calendar slips are easy to make and easy for readers to check.
     ///
     /// ## Example
     /// `The invasion began Feb. 24, 2022, a Wednesday.` (Feb. 24, 2022 was a Thursday)
     NUM006, "date-arithmetic", Warning,
 }
 
-pub(super) fn check(_ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    crate::analysis::numbers::emit(ctx, "NUM006", out);
+}

@@ -5,8 +5,15 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a stated total whose stated parts do not add up to it ("a total of 12: five in Kyiv and six in
-    /// Lviv").
+    /// Flags a stated total whose breakdown in the same sentence does not add up to it ("a total of
+    /// 12 people were hurt: five in Kyiv and six in Lviv").
+    ///
+    /// In detail: flags a stated total whose breakdown in the same sentence does not add up to it: "a total of 12
+    /// people were hurt: five in Kyiv and six in Lviv", "12 medals in total: five gold, four silver and
+    /// four bronze", "a total of £12m, £5m on schools, £4m on roads and £2m on parks". The breakdown must
+    /// follow a colon (or a dash or comma after "a total of"/"in total"/"in all"), and every part must
+    /// start with a figure of the same kind as the total. Hedged totals ("at least 12"), subsets
+    /// ("including", "of whom") and parts with other figures in them are not checked.
     ///
     /// ## Why it matters
     /// Totals and breakdowns are edited separately and drift apart.
@@ -16,4 +23,6 @@ declare_rule! {
     NUM008, "total-mismatch", Warning,
 }
 
-pub(super) fn check(_ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    crate::analysis::numbers::emit(ctx, "NUM008", out);
+}
