@@ -147,7 +147,7 @@ mod tests {
         let table = rules_table_markdown();
         assert_eq!(table.lines().count(), RULES.len() + 2);
         assert!(
-            table.contains("| ATT006 | `unbalanced-quotes` | warning |"),
+            table.contains("| <a id=\"att006\"></a>ATT006 | `unbalanced-quotes` | warning |"),
             "{table}"
         );
     }
