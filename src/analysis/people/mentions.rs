@@ -71,35 +71,40 @@ fn is_possessive(w: &str) -> bool {
 /// deletions from each).
 #[derive(Default)]
 struct VariantIndex {
-    map: HashMap<String, Vec<usize>>,
+    /// Keyed by a 64-bit hash of each deletion variant: no string is built per key.
+    map: HashMap<u64, Vec<usize>>,
 }
 
 impl VariantIndex {
-    fn keys(word: &str) -> Vec<String> {
+    /// FNV-1a over the lower-cased characters of `chars`, skipping positions `a` and `b`.
+    fn hash(chars: &[char], a: usize, b: usize) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut n: u64 = 0;
+        for (j, &c) in chars.iter().enumerate() {
+            if j == a || j == b {
+                continue;
+            }
+            h ^= u64::from(u32::from(c));
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            n += 1;
+        }
+        h ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    fn keys(word: &str) -> Vec<u64> {
         let chars: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-        let mut out = vec![chars.iter().collect::<String>()];
+        let none = usize::MAX;
+        let mut out = vec![Self::hash(&chars, none, none)];
         if chars.len() < 5 || chars.len() > 30 {
             return out;
         }
         for i in 0..chars.len() {
-            let one: Vec<char> = chars
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != i)
-                .map(|(_, c)| *c)
-                .collect();
             if chars.len() >= 9 {
-                for k in i..one.len() {
-                    out.push(
-                        one.iter()
-                            .enumerate()
-                            .filter(|&(j, _)| j != k)
-                            .map(|(_, c)| *c)
-                            .collect(),
-                    );
+                for j in i + 1..chars.len() {
+                    out.push(Self::hash(&chars, i, j));
                 }
             }
-            out.push(one.into_iter().collect());
+            out.push(Self::hash(&chars, i, none));
         }
         out.sort_unstable();
         out.dedup();
