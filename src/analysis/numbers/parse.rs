@@ -39,7 +39,47 @@ impl Tk<'_> {
     }
 }
 
-pub(super) fn sentence_toks(doc: &Document, si: usize) -> Vec<Tk<'_>> {
+/// The lower-case forms of every word token that has upper-case or non-ASCII letters, built once
+/// per document into one buffer (no allocation per token).
+pub(super) struct LowerWords {
+    buf: String,
+    /// Token index → byte range in `buf` (`u32::MAX` start: the token is its own lower case).
+    spans: Vec<(u32, u32)>,
+}
+
+impl LowerWords {
+    pub(super) fn new(doc: &Document) -> LowerWords {
+        let mut buf = String::new();
+        let mut spans = Vec::with_capacity(doc.tokens.len());
+        for t in &doc.tokens {
+            let text = t.text(&doc.prose);
+            let needs = t.kind == TokenKind::Word
+                && (text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii());
+            let start = buf.len();
+            if !needs || u32::try_from(start + 4 * text.len()).is_err() {
+                spans.push((u32::MAX, 0));
+                continue;
+            }
+            if text.is_ascii() {
+                buf.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buf.push_str(&text.to_lowercase());
+            }
+            spans.push((start as u32, buf.len() as u32));
+        }
+        LowerWords { buf, spans }
+    }
+
+    fn get(&self, gi: usize) -> Option<&str> {
+        let &(s, e) = self.spans.get(gi)?;
+        if s == u32::MAX {
+            return None;
+        }
+        self.buf.get(s as usize..e as usize)
+    }
+}
+
+pub(super) fn sentence_toks<'a>(doc: &'a Document, lw: &'a LowerWords, si: usize) -> Vec<Tk<'a>> {
     let Some(s) = doc.sentences.get(si) else {
         return Vec::new();
     };
@@ -49,12 +89,14 @@ pub(super) fn sentence_toks(doc: &Document, si: usize) -> Vec<Tk<'_>> {
             continue;
         };
         let text = t.text(&doc.prose);
-        let lower = if t.kind == TokenKind::Word
-            && (text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii())
-        {
-            std::borrow::Cow::Owned(text.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(text)
+        let lower = match lw.get(gi) {
+            Some(l) => std::borrow::Cow::Borrowed(l),
+            None if t.kind == TokenKind::Word
+                && (text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii()) =>
+            {
+                std::borrow::Cow::Owned(text.to_lowercase())
+            }
+            None => std::borrow::Cow::Borrowed(text),
         };
         out.push(Tk {
             text,
