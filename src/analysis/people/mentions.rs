@@ -55,7 +55,8 @@ fn nameable(w: &str) -> bool {
     {
         return false;
     }
-    let lc = lexicon::lower(base);
+    let mut buf = [0u8; 64];
+    let lc = lexicon::lower_in(base, &mut buf);
     !lexicon::is_function_word_lc(&lc)
         && !lexicon::is_role_lc(&lc)
         && !lexicon::is_role_modifier_lc(&lc)
@@ -262,7 +263,8 @@ fn candidates(
             // A word the article also writes in lower case ("Morning", "Show") is a common word,
             // unless the gazetteer knows it as a name.
             let bare = lexicon::strip_possessive(w);
-            let common = lower_words.contains(lexicon::lower(bare).as_ref())
+            let mut buf = [0u8; 64];
+            let common = lower_words.contains(lexicon::lower_in(bare, &mut buf).as_ref())
                 && !lexicon::is_surname(bare)
                 && (!parts.is_empty() || lexicon::first_name(bare).is_none());
             let ok = nameable(w)

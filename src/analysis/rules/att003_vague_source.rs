@@ -208,7 +208,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if !doc
             .sentence_tokens(si)
             .iter()
-            .any(|t| trigger(&lower(t, &doc.prose)))
+            .any(|t| trigger(&people::lower_in(t.text(&doc.prose), &mut [0u8; 64])))
         {
             continue;
         }
