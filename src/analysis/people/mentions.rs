@@ -491,11 +491,15 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
     // Lower-case forms of the capitalised words that the article also writes in lower case.
     // Only words that could be names matter; a bitmap on (first two bytes, length) skips most
     // lower-case words without hashing them.
-    let capitalised: HashSet<String> = doc
+    // Each distinct capitalised word is tested and lower-cased once, not once per occurrence.
+    let capitalised_bases: HashSet<&str> = doc
         .tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word && t.is_capitalised(&doc.prose))
         .map(|t| lexicon::strip_possessive(word(doc, t)))
+        .collect();
+    let capitalised: HashSet<String> = capitalised_bases
+        .into_iter()
         .filter(|w| nameable(w))
         .map(str::to_lowercase)
         .collect();
