@@ -144,33 +144,34 @@ fn strip_dot(s: &str) -> &str {
 }
 
 pub fn first_name(word: &str) -> Option<Gender> {
-    FIRST.get(lower(word).as_ref()).copied()
+    FIRST.get(lower_in(word, &mut [0u8; 64]).as_ref()).copied()
 }
 
 pub fn is_surname(word: &str) -> bool {
-    LAST.contains(lower(word).as_ref())
+    LAST.contains(lower_in(word, &mut [0u8; 64]).as_ref())
 }
 
 pub fn is_role(word: &str) -> bool {
-    ROLES.contains(lower(strip_dot(word)).as_ref())
+    ROLES.contains(lower_in(strip_dot(word), &mut [0u8; 64]).as_ref())
 }
 
 pub fn is_role_modifier(word: &str) -> bool {
-    let w = lower(strip_dot(word));
+    let mut buf = [0u8; 64];
+    let w = lower_in(strip_dot(word), &mut buf);
     ROLE_MODIFIERS.contains(w.as_ref())
 }
 
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION.contains(lower(word).as_ref())
+    FUNCTION.contains(lower_in(word, &mut [0u8; 64]).as_ref())
 }
 
 pub fn is_not_person(word: &str) -> bool {
-    NOT_PERSON.contains(lower(strip_possessive(word)).as_ref())
+    NOT_PERSON.contains(lower_in(strip_possessive(word), &mut [0u8; 64]).as_ref())
 }
 
 /// `Some(loaded)` when `word` is a speech or attribution verb.
 pub fn speech_verb(word: &str) -> Option<bool> {
-    VERBS.get(lower(word).as_ref()).copied()
+    VERBS.get(lower_in(word, &mut [0u8; 64]).as_ref()).copied()
 }
 
 /// Lookups on an already lower-cased word (hot paths lower-case once).
@@ -198,7 +199,7 @@ pub fn speech_verb_lc(lc: &str) -> Option<bool> {
 
 /// Honorifics and the gender they imply.
 pub fn honorific(word: &str) -> Option<Gender> {
-    match lower(strip_dot(word)).as_ref() {
+    match lower_in(strip_dot(word), &mut [0u8; 64]).as_ref() {
         "mr" | "sir" | "lord" | "messrs" => Some(Gender::Male),
         "mrs" | "ms" | "miss" | "dame" | "lady" => Some(Gender::Female),
         "dr" | "prof" | "mx" => Some(Gender::Unknown),
@@ -208,7 +209,7 @@ pub fn honorific(word: &str) -> Option<Gender> {
 
 /// The gender a role word implies ("spokeswoman", "king").
 pub fn role_gender(word: &str) -> Option<Gender> {
-    match lower(strip_dot(word)).as_ref() {
+    match lower_in(strip_dot(word), &mut [0u8; 64]).as_ref() {
         "spokesman" | "congressman" | "chairman" | "king" | "prince" | "father" | "brother"
         | "son" | "husband" | "actor" | "pope" | "sir" | "lord" | "mr" => Some(Gender::Male),
         "spokeswoman" | "congresswoman" | "chairwoman" | "queen" | "princess" | "mother"
