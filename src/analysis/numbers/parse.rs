@@ -43,39 +43,47 @@ impl Tk<'_> {
 /// per document into one buffer (no allocation per token).
 pub(super) struct LowerWords {
     buf: String,
-    /// Token index → byte range in `buf` (`u32::MAX` start: the token is its own lower case).
-    spans: Vec<(u32, u32)>,
+    /// Token `i`'s lower-case form is `buf[bounds[i]..bounds[i + 1]]`; an empty span means the
+    /// token is its own lower case (4 bytes a token).
+    bounds: Vec<u32>,
 }
 
 impl LowerWords {
     pub(super) fn new(doc: &Document) -> LowerWords {
         let mut buf = String::new();
-        let mut spans = Vec::with_capacity(doc.tokens.len());
+        let mut bounds = Vec::with_capacity(doc.tokens.len() + 1);
+        bounds.push(0);
         for t in &doc.tokens {
             let text = t.text(&doc.prose);
             let needs = t.kind == TokenKind::Word
                 && (text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii());
-            let start = buf.len();
-            if !needs || u32::try_from(start + 4 * text.len()).is_err() {
-                spans.push((u32::MAX, 0));
-                continue;
+            let before = buf.len();
+            if needs {
+                if text.is_ascii() {
+                    buf.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    buf.push_str(&text.to_lowercase());
+                }
             }
-            if text.is_ascii() {
-                buf.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                buf.push_str(&text.to_lowercase());
+            match u32::try_from(buf.len()) {
+                Ok(end) => bounds.push(end),
+                Err(_) => {
+                    // Past 4 GB: the remaining tokens lower-case on their own.
+                    buf.truncate(before);
+                    bounds.push(u32::try_from(before).unwrap_or(u32::MAX));
+                }
             }
-            spans.push((start as u32, buf.len() as u32));
         }
-        LowerWords { buf, spans }
+        LowerWords { buf, bounds }
     }
 
     fn get(&self, gi: usize) -> Option<&str> {
-        let &(s, e) = self.spans.get(gi)?;
-        if s == u32::MAX {
+        let s = *self.bounds.get(gi)? as usize;
+        let e = *self.bounds.get(gi + 1)? as usize;
+        if s >= e {
             return None;
         }
-        self.buf.get(s as usize..e as usize)
+        self.buf.get(s..e)
     }
 }
 
