@@ -45,6 +45,11 @@ fn is_acronym(w: &str) -> bool {
 
 /// A capitalised word that may be part of a name.
 fn nameable(w: &str) -> bool {
+    // Most words are lower case: reject them before stripping a possessive (which never
+    // changes the first character).
+    if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let base = lexicon::strip_possessive(w);
     if !base.chars().next().is_some_and(char::is_uppercase) || is_acronym(base) {
         return false;
