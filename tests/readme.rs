@@ -22,7 +22,11 @@ fn readme_example_output_is_real() {
         .env("NO_COLOR", "1")
         .output()
         .expect("run copydesk");
-    assert_eq!(out.status.code(), Some(1), "the example has warnings, so exit 1");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the example has warnings, so exit 1"
+    );
     let stdout = String::from_utf8(out.stdout).expect("utf-8 output");
     assert_eq!(
         stdout.trim_end(),
