@@ -14,8 +14,8 @@
 //! work, not sampled. Input: ../shared/bench/large.txt repeated when present, else the bundled
 //! fixtures repeated. Linear growth shows as a flat MB/s column and a flat "peak / input" column.
 //!
-//! The shapes: one giant paragraph (no blank line), 25k/50k/100k quotes, 25k/50k/100k figures,
-//! each analysed in process at n, 2n and 4n; a quadratic step shows as a time ratio near 4 per
+//! The shapes: one giant paragraph (no blank line), 25k to 200k quotes, 25k to 200k figures,
+//! each analysed in process at n, 2n, 4n and 8n; a quadratic step shows as a time ratio near 4 per
 //! doubling instead of 2.
 
 use std::io::Write as _;
@@ -37,9 +37,15 @@ fn vm_hwm_kb() -> u64 {
 }
 
 fn base_text() -> (String, String) {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/large.txt");
-    if let Ok(text) = std::fs::read_to_string(&shared) {
-        return (shared.display().to_string(), text);
+    // ../shared beside the repository, or two levels up from a worktree under wt/.
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for shared in [
+        here.join("../shared/bench/large.txt"),
+        here.join("../../shared/bench/large.txt"),
+    ] {
+        if let Ok(text) = std::fs::read_to_string(&shared) {
+            return (shared.display().to_string(), text);
+        }
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut files = Vec::new();
@@ -142,7 +148,7 @@ fn time_best(text: &str, kind: SourceKind) -> (f64, usize) {
 
 fn shape(label: &str, make: impl Fn(usize) -> String, n0: usize) {
     let mut prev: Option<f64> = None;
-    for n in [n0, 2 * n0, 4 * n0] {
+    for n in [n0, 2 * n0, 4 * n0, 8 * n0] {
         let text = make(n);
         let (secs, findings) = time_best(&text, SourceKind::PlainText);
         let ratio = prev.map_or(String::from("-"), |p| format!("{:.2}", secs / p));
