@@ -52,8 +52,25 @@ fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) -> PathBuf {
     p
 }
 
+/// A `copydesk.toml` that turns off every rule except ATT006, plus `extra` lines in `[rules]`.
+/// The tests below make exact claims about output; ATT006 is the rule whose behaviour they rely
+/// on, and the other rules (tested by their fixtures) must not change these tests' outcomes.
+fn config_only_att006(extra: &str) -> String {
+    let mut s = String::from("[rules]\n");
+    for r in copydesk::analysis::rules::RULES {
+        if r.meta.code != "ATT006" {
+            s.push_str(&format!("{} = \"off\"\n", r.meta.code));
+        }
+    }
+    s.push_str(extra);
+    s
+}
+
+/// A temporary directory whose root `copydesk.toml` leaves only ATT006 on.
 fn tmp() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap()
+    let t = tempfile::tempdir().unwrap();
+    write(t.path(), "copydesk.toml", config_only_att006(""));
+    t
 }
 
 #[test]
@@ -124,7 +141,7 @@ fn fail_on_threshold_and_config_severity() {
     write(
         t.path(),
         "copydesk.toml",
-        "[rules]\nunbalanced-quotes = \"information\"\n",
+        config_only_att006("unbalanced-quotes = \"information\"\n"),
     );
     let r = run_in(t.path(), &["check", "story.md"]);
     assert_eq!(r.code, 0, "{}", r.stdout);
@@ -134,11 +151,19 @@ fn fail_on_threshold_and_config_severity() {
         1
     );
     // Turned off, no finding at all.
-    write(t.path(), "copydesk.toml", "[rules]\nATT006 = \"off\"\n");
+    write(
+        t.path(),
+        "copydesk.toml",
+        config_only_att006("ATT006 = \"off\"\n"),
+    );
     let r = run_in(t.path(), &["check", "story.md", "--fail-on", "hint"]);
     assert_eq!(r.code, 0, "{}", r.stdout);
     // --config wins over the discovered file.
-    write(t.path(), "other.toml", "[rules]\nATT006 = \"error\"\n");
+    write(
+        t.path(),
+        "other.toml",
+        config_only_att006("ATT006 = \"error\"\n"),
+    );
     let r = run_in(t.path(), &["check", "story.md", "--config", "other.toml"]);
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("error[ATT006]"), "{}", r.stdout);
@@ -150,7 +175,7 @@ fn config_is_found_by_walking_up_from_each_file() {
     write(
         t.path(),
         "desk/copydesk.toml",
-        "[rules]\nATT006 = \"off\"\n",
+        config_only_att006("ATT006 = \"off\"\n"),
     );
     write(t.path(), "desk/sport/story.md", UNCLOSED);
     write(t.path(), "news/story.md", UNCLOSED);
@@ -446,9 +471,19 @@ fn a_panic_in_one_file_does_not_stop_the_run() {
 #[test]
 fn inline_suppression_comment_silences_a_finding() {
     let t = tmp();
-    let text =
-        "Headline\n\n<!-- copydesk-disable-next-line ATT006 -->\nShe said “we will build it.\n";
-    write(t.path(), "s.md", text);
+    let line = "Mayor Anna Ferreira said “we will build it.\n";
+    write(t.path(), "plain.md", format!("Headline\n\n{line}"));
+    write(
+        t.path(),
+        "s.md",
+        format!("Headline\n\n<!-- copydesk-disable-next-line ATT006 -->\n{line}"),
+    );
+    let r = run_in(t.path(), &["check", "plain.md"]);
+    assert_eq!(
+        r.code, 1,
+        "without the comment there is a finding: {}",
+        r.stdout
+    );
     let r = run_in(t.path(), &["check", "s.md"]);
     assert_eq!(r.code, 0, "{}", r.stdout);
 }
@@ -458,7 +493,11 @@ fn date_option_wins_over_front_matter() {
     let t = tmp();
     let text = "---\ndate: 2024-05-01\n---\nText.\n";
     write(t.path(), "d.md", text);
-    write(t.path(), "copydesk.toml", "date = \"2023-01-01\"\n");
+    write(
+        t.path(),
+        "copydesk.toml",
+        format!("date = \"2023-01-01\"\n{}", config_only_att006("")),
+    );
     let facts = |args: &[&str]| -> Value {
         let r = run_in(t.path(), args);
         assert_eq!(r.code, 0, "{}", r.stderr);

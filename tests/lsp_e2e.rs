@@ -456,9 +456,15 @@ fn malformed_input_gets_protocol_errors_and_the_server_keeps_serving() {
     s.wait_for("parse error for the cut body", |m| {
         m["error"]["code"] == -32700
     });
+    // A Content-Length that is too long would swallow the next message: the message is answered
+    // with an error carrying its id, and the next one is served.
+    let req = json!({"jsonrpc": "2.0", "id": 77, "method": "copydesk/documentText", "params": {"uri": "file:///x.md"}});
+    let req = req.to_string();
+    s.send_raw(format!("Content-Length: {}\r\n\r\n{req}", req.len() + 1000).as_bytes());
     // Unknown method.
     let id = s.request("copydesk/noSuchMethod", json!({}));
     assert_eq!(s.response(id)["error"]["code"], -32601);
+    assert_eq!(s.response(77)["error"]["code"], -32700);
     // didChange for a document never opened: ignored (logged).
     s.notify(
         "textDocument/didChange",
@@ -480,6 +486,18 @@ fn malformed_input_gets_protocol_errors_and_the_server_keeps_serving() {
     );
     let at = json!({"line": 0, "character": 0});
     s.change(&mut doc, &[(json!({"start": at, "end": at}), "New: ")]);
+    check_against_fresh_analysis(&mut s, &doc);
+    // Positions past the end of a line clamp to the line's end, past the last line to the end.
+    let eol = json!({"line": 0, "character": 9999});
+    let eof = json!({"line": 9999, "character": 3});
+    s.change(
+        &mut doc,
+        &[
+            (json!({"start": eol, "end": eol}), "!"),
+            (json!({"start": eof, "end": eof}), "\nEnd."),
+        ],
+    );
+    assert!(doc.text.lines().next().unwrap().ends_with('!') && doc.text.ends_with("\nEnd."));
     check_against_fresh_analysis(&mut s, &doc);
     // A range inside a surrogate pair cannot be applied: the document is out of sync until the
     // next full text, and says so.
@@ -579,6 +597,16 @@ fn configuration_file_and_settings() {
     let toml_uri = support::file_uri(&toml);
     let mut s = Server::spawn();
     s.initialize_in(&["utf-16"], json!({"debounceMs": 0}), dir.path());
+    // The client supports dynamic registration: the server asks to watch configuration files.
+    let reg = s.wait_for("watcher registration", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    let watcher = &reg["params"]["registrations"][0];
+    assert_eq!(watcher["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        watcher["registerOptions"]["watchers"][0]["globPattern"],
+        "**/copydesk.toml"
+    );
     let mut doc = Doc::new(
         &support::file_uri(&dir.path().join("story.md")),
         "markdown",
@@ -675,5 +703,45 @@ fn fifty_megabyte_document() {
     );
     let t = s.call("copydesk/documentText", json!({"uri": doc.uri}));
     assert_eq!(t["text"].as_str().map(str::len), Some(doc.text.len()));
+    assert_eq!(s.shutdown_and_exit(), Some(0));
+}
+
+/// The bundled example with its `copydesk.toml`, found from the document's directory.
+#[test]
+fn bundled_example_with_its_configuration() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let path = dir.join("nato-summit.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let config = copydesk::config::load_file(&dir.join("copydesk.toml")).unwrap();
+    let mut s = Server::spawn();
+    s.initialize_in(&["utf-16"], json!({"debounceMs": 0}), &dir);
+    let doc = Doc::new(&support::file_uri(&path), "markdown", &text);
+    s.open(&doc);
+    let diags = s.diagnostics(&doc.uri, Some(1));
+    assert!(!diags.is_empty());
+    assert_eq!(
+        summarize(&diags),
+        doc.expected_with(SourceKind::Markdown, s.enc, &config)
+    );
+    // Hover on the first mention of the Secretary-General: the registry's note when the analysis
+    // tracks her, otherwise whatever is under the cursor (a quote or nothing), never an error.
+    let a = analysis::analyze(&text, SourceKind::Markdown, &config);
+    let at = text.find("Ingrid Halvorsen").unwrap() + "Ingrid ".len();
+    let id = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc.uri}, "position": support::position(&text, at, s.enc)}),
+    );
+    let h = s.response(id);
+    assert!(h.get("error").is_none(), "{h}");
+    if let Some(m) = a.people.mention_at(at) {
+        let person = &a.people.persons[m.person];
+        let card = h["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or_default();
+        assert!(card.contains(&person.name), "{card}");
+        if let Some(note) = &person.note {
+            assert!(card.contains(note.as_str()), "{card}");
+        }
+    }
     assert_eq!(s.shutdown_and_exit(), Some(0));
 }

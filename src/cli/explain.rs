@@ -64,7 +64,8 @@ pub fn rules_table_markdown() -> String {
     for r in RULES {
         let m = r.meta;
         out.push_str(&format!(
-            "| {} | `{}` | {} | {} |\n",
+            "| <a id=\"{}\"></a>{} | `{}` | {} | {} |\n",
+            m.code.to_ascii_lowercase(),
             m.code,
             m.name,
             m.default_severity,
@@ -146,7 +147,7 @@ mod tests {
         let table = rules_table_markdown();
         assert_eq!(table.lines().count(), RULES.len() + 2);
         assert!(
-            table.contains("| ATT006 | `unbalanced-quotes` | warning |"),
+            table.contains("| <a id=\"att006\"></a>ATT006 | `unbalanced-quotes` | warning |"),
             "{table}"
         );
     }

@@ -395,6 +395,7 @@ mod tests {
             title: Some("Secretary-General".into()),
             note: None,
             in_registry: true,
+            titles: vec![],
             mentions: vec![0, 1],
         }];
         a.people.mentions = vec![
@@ -402,11 +403,13 @@ mod tests {
                 range: TextRange::new(full, full + 14),
                 person: 0,
                 kind: MentionKind::FullName,
+                variant: false,
             },
             Mention {
                 range: TextRange::new(sur, sur + 9),
                 person: 0,
                 kind: MentionKind::Surname,
+                variant: false,
             },
         ];
         let told = text.find("told").unwrap();
@@ -419,6 +422,7 @@ mod tests {
             cue_range: Some(TextRange::new(told, told + 4)),
             via: SpeakerVia::Named,
             candidates: vec![],
+            speech: true,
         }];
         let n = text.find("1,000").unwrap();
         a.figures.figures = vec![Figure {

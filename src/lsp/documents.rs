@@ -32,6 +32,11 @@ use crate::config as config_file;
 pub type Analyzer = fn(&str, SourceKind, &Config) -> Analysis;
 
 /// An analysed version of a document: everything a request needs, consistent with itself.
+///
+/// To bound memory on large documents, the parts of `analysis.document` that no request reads
+/// (`prose`, `masks`, `paragraphs`, `sentences`, `tokens`) are emptied once the diagnostics are
+/// converted; features read `quotes`, `quote_problems`, `meta`, `people`, `figures`,
+/// `diagnostics`, and the text through `rope`.
 #[derive(Debug)]
 pub struct Analyzed {
     pub uri: Uri,
@@ -137,7 +142,8 @@ struct Doc {
     desynced: bool,
     analyzed: Option<(u64, Arc<Analyzed>)>,
     failed: Option<u64>,
-    in_flight: bool,
+    /// The revision being analysed, if any.
+    in_flight: Option<u64>,
     due: Option<Instant>,
     waiters: Vec<oneshot::Sender<Option<Arc<Analyzed>>>>,
     config: Arc<Config>,
@@ -150,6 +156,14 @@ impl Doc {
             .is_some_and(|(r, _)| *r == self.revision)
             || self.failed == Some(self.revision)
     }
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+enum Step {
+    Event(DocEvent),
+    Finished(Finished),
+    Due,
 }
 
 /// A channel handle for the handlers.
@@ -190,6 +204,9 @@ struct Actor {
     analyzer: Analyzer,
     out: mpsc::UnboundedSender<Outgoing>,
     docs: HashMap<Uri, Doc>,
+    /// Revisions are unique across documents and reopenings, so a result computed for a closed
+    /// document can never pass for one of its reopened successor.
+    revisions: u64,
     init: InitInfo,
     settings: Settings,
     /// Parsed configuration files (`None`: broken, its diagnostic is published).
@@ -197,6 +214,10 @@ struct Actor {
     /// Configuration files that currently have a diagnostic published.
     broken: HashSet<PathBuf>,
     done_tx: mpsc::UnboundedSender<Finished>,
+    /// The analysis thread. One dedicated thread (rather than tokio's blocking pool) keeps the
+    /// allocations of large analyses in one malloc arena: with a pool, every thread's arena kept
+    /// its own freed copy and resident memory grew with each edit of a large document.
+    jobs: std::sync::mpsc::Sender<Job>,
     done_rx: Option<mpsc::UnboundedReceiver<Finished>>,
 }
 
@@ -224,6 +245,36 @@ fn source_kind(language_id: &str, uri: &Uri) -> SourceKind {
     }
 }
 
+/// Above this size, the analysis thread hands freed memory back to the system after each run.
+const LARGE_DOCUMENT: usize = 1 << 20;
+
+/// Returns free heap memory to the system. An analysis of a large document allocates several
+/// times the text and frees most of it; glibc keeps those pages otherwise, and resident memory
+/// after a few edits of a 5 MB document stayed at about twice what one analysis needs.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn release_free_memory() {
+    unsafe extern "C" {
+        fn malloc_trim(pad: usize) -> std::os::raw::c_int;
+    }
+    // SAFETY: `malloc_trim` has no preconditions; it only releases unused pages of the heap.
+    unsafe {
+        malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn release_free_memory() {}
+
+/// Frees what requests never read (see [`Analyzed`]).
+fn slim(a: &mut Analysis) {
+    let d = &mut a.document;
+    d.prose = String::new();
+    d.masks = Vec::new();
+    d.paragraphs = Vec::new();
+    d.sentences = Vec::new();
+    d.tokens = Vec::new();
+}
+
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
@@ -237,16 +288,29 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 impl Actor {
     fn new(analyzer: Analyzer, out: mpsc::UnboundedSender<Outgoing>) -> Actor {
         let (done_tx, done_rx) = mpsc::unbounded_channel();
+        let (jobs, queue) = std::sync::mpsc::channel::<Job>();
+        let spawned = std::thread::Builder::new()
+            .name("copydesk-analysis".to_string())
+            .spawn(move || {
+                while let Ok(job) = queue.recv() {
+                    job();
+                }
+            });
+        if let Err(e) = spawned {
+            eprintln!("copydesk lsp: cannot start the analysis thread: {e}");
+        }
         Actor {
             analyzer,
             out,
             docs: HashMap::new(),
+            revisions: 0,
             init: InitInfo::default(),
             settings: Settings::default(),
             files: HashMap::new(),
             broken: HashSet::new(),
             done_tx,
             done_rx: Some(done_rx),
+            jobs,
         }
     }
 
@@ -258,19 +322,35 @@ impl Actor {
             let next_due = self
                 .docs
                 .values()
-                .filter(|d| !d.in_flight && !d.desynced)
+                .filter(|d| d.in_flight.is_none() && !d.desynced)
                 .filter_map(|d| d.due)
                 .min();
-            tokio::select! {
-                biased;
-                ev = events.recv() => match ev {
-                    Some(ev) => self.handle(ev),
-                    None => break,
-                },
-                Some(f) = done.recv() => self.finish(f),
-                _ = tokio::time::sleep_until(next_due.unwrap_or_else(Instant::now)), if next_due.is_some() => {
-                    self.start_due();
+            // Due now and nothing else queued: start at once (a timer would add up to a tick).
+            let step = if next_due.is_some_and(|t| t <= Instant::now()) && events.is_empty() {
+                Step::Due
+            } else {
+                tokio::select! {
+                    biased;
+                    ev = events.recv() => match ev {
+                        Some(ev) => Step::Event(ev),
+                        None => break,
+                    },
+                    Some(f) = done.recv() => Step::Finished(f),
+                    _ = tokio::time::sleep_until(next_due.unwrap_or_else(Instant::now)), if next_due.is_some() => Step::Due,
                 }
+            };
+            // A bug in one step must not take every open document down with the actor.
+            let ran = catch_unwind(AssertUnwindSafe(|| match step {
+                Step::Event(ev) => self.handle(ev),
+                Step::Finished(f) => self.finish(f),
+                Step::Due => self.start_due(),
+            }));
+            if let Err(p) = ran {
+                let msg = format!(
+                    "copydesk: internal error (ignored): {}",
+                    panic_message(p.as_ref())
+                );
+                self.log(MessageType::ERROR, msg);
             }
         }
     }
@@ -380,11 +460,12 @@ impl Actor {
         }
         let kind = source_kind(language_id, &uri);
         let config = self.config_for(&uri);
-        let revision = self.docs.get(&uri).map_or(0, |d| d.revision + 1);
-        let waiters = self
+        self.revisions += 1;
+        let revision = self.revisions;
+        let (waiters, in_flight) = self
             .docs
             .remove(&uri)
-            .map(|d| d.waiters)
+            .map(|d| (d.waiters, d.in_flight))
             .unwrap_or_default();
         self.docs.insert(
             uri,
@@ -396,7 +477,7 @@ impl Actor {
                 desynced: false,
                 analyzed: None,
                 failed: None,
-                in_flight: false,
+                in_flight,
                 due: Some(Instant::now()),
                 waiters,
                 config,
@@ -426,8 +507,12 @@ impl Actor {
             return;
         }
         doc.version = version;
-        doc.revision += 1;
+        self.revisions += 1;
+        doc.revision = self.revisions;
         doc.failed = None;
+        // Requests wait for the analysis of the current revision, so the old one is no longer
+        // needed: free it now rather than hold two analyses of a large document.
+        doc.analyzed = None;
         // rust-analyzer's `apply_document_changes`: the last full-text change wins, then the later
         // partial changes apply in order.
         let last_full = changes.iter().rposition(|c| c.range.is_none());
@@ -461,8 +546,11 @@ impl Actor {
             for w in doc.waiters.drain(..) {
                 let _ = w.send(None);
             }
-        } else {
+        } else if doc.waiters.is_empty() {
             doc.due = Some(Instant::now() + debounce);
+        } else {
+            // A request is waiting for this document: no debounce.
+            doc.due = Some(Instant::now());
         }
         if let Some(range) = failed {
             let msg = format!(
@@ -482,7 +570,9 @@ impl Actor {
         let due: Vec<Uri> = self
             .docs
             .iter()
-            .filter(|(_, d)| !d.in_flight && !d.desynced && d.due.is_some_and(|t| t <= now))
+            .filter(|(_, d)| {
+                d.in_flight.is_none() && !d.desynced && d.due.is_some_and(|t| t <= now)
+            })
             .map(|(u, _)| u.clone())
             .collect();
         for uri in due {
@@ -490,7 +580,7 @@ impl Actor {
                 continue;
             };
             doc.due = None;
-            doc.in_flight = true;
+            doc.in_flight = Some(doc.revision);
             let analyzer = self.analyzer;
             let rope = doc.rope.clone();
             let kind = doc.kind;
@@ -499,37 +589,48 @@ impl Actor {
             let config = doc.config.clone();
             let encoding = self.init.encoding;
             let done = self.done_tx.clone();
-            tokio::spawn(async move {
-                let job_uri = uri.clone();
-                let job = tokio::task::spawn_blocking(move || {
-                    catch_unwind(AssertUnwindSafe(|| {
-                        let text = rope.to_string();
-                        let analysis = analyzer(&text, kind, &config);
-                        drop(text);
-                        let analyzed = Analyzed {
-                            uri: job_uri,
-                            version,
-                            kind,
-                            rope,
-                            analysis,
-                            encoding,
-                        };
-                        let diags = diagnostics::to_lsp(&analyzed);
-                        (Arc::new(analyzed), diags)
-                    }))
-                    .map_err(|p| panic_message(p.as_ref()))
-                })
-                .await;
-                let outcome = match job {
-                    Ok(r) => r,
-                    Err(e) => Err(e.to_string()),
-                };
+            let job_uri = uri.clone();
+            let uri_for_error = uri.clone();
+            let large = rope.len_bytes() > LARGE_DOCUMENT;
+            let job: Job = Box::new(move || {
+                let outcome = catch_unwind(AssertUnwindSafe(|| {
+                    let text = rope.to_string();
+                    let analysis = analyzer(&text, kind, &config);
+                    drop(text);
+                    let analyzed = Analyzed {
+                        uri: job_uri,
+                        version,
+                        kind,
+                        rope,
+                        analysis,
+                        encoding,
+                    };
+                    let diags = diagnostics::to_lsp(&analyzed);
+                    let mut analyzed = analyzed;
+                    slim(&mut analyzed.analysis);
+                    (Arc::new(analyzed), diags)
+                }))
+                .map_err(|p| panic_message(p.as_ref()));
                 let _ = done.send(Finished {
                     uri,
                     revision,
                     outcome,
                 });
+                if large {
+                    release_free_memory();
+                }
             });
+            if self.jobs.send(job).is_err() {
+                // No analysis thread: keep serving edits; nothing will be published.
+                if let Some(doc) = self.docs.get_mut(&uri_for_error) {
+                    doc.in_flight = None;
+                    doc.failed = Some(doc.revision);
+                }
+                self.log(
+                    MessageType::ERROR,
+                    "copydesk: the analysis thread is not running",
+                );
+            }
         }
     }
 
@@ -537,10 +638,12 @@ impl Actor {
         let Some(doc) = self.docs.get_mut(&f.uri) else {
             return;
         };
-        doc.in_flight = false;
+        if doc.in_flight == Some(f.revision) {
+            doc.in_flight = None;
+        }
         if f.revision != doc.revision {
             // Stale: the text or configuration changed meanwhile; the newer revision is due.
-            if doc.due.is_none() && !doc.desynced && !doc.is_current() {
+            if doc.in_flight.is_none() && doc.due.is_none() && !doc.desynced && !doc.is_current() {
                 doc.due = Some(Instant::now());
             }
             return;
@@ -656,8 +759,10 @@ impl Actor {
             let config = self.config_for(&uri);
             if let Some(doc) = self.docs.get_mut(&uri) {
                 doc.config = config;
-                doc.revision += 1;
+                self.revisions += 1;
+                doc.revision = self.revisions;
                 doc.failed = None;
+                doc.analyzed = None;
                 if !doc.desynced {
                     doc.due = Some(Instant::now());
                 }
@@ -762,6 +867,48 @@ mod tests {
         assert_eq!((t.text.as_str(), t.desynced), ("fresh!", false));
         let a = docs.analysis(u.clone()).await.unwrap();
         assert_eq!(a.version, 4);
+    }
+
+    fn slow(text: &str, kind: SourceKind, config: &Config) -> Analysis {
+        if text.contains("SLOW") {
+            // Not synchronisation: widens the window in which the document is closed and reopened.
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        crate::analysis::analyze(text, kind, config)
+    }
+
+    #[tokio::test]
+    async fn a_result_for_a_closed_document_never_reaches_its_reopened_successor() {
+        let (out, mut rx) = mpsc::unbounded_channel();
+        let docs = Documents::spawn(slow, out);
+        docs.send(DocEvent::Init(InitInfo::default()));
+        let u = uri("untitled:reopened");
+        let open = |text: &str| DocEvent::Open {
+            uri: u.clone(),
+            language_id: "plaintext".into(),
+            version: 1,
+            text: text.into(),
+        };
+        docs.send(open("SLOW “never closed\n\nNext paragraph."));
+        // Let the slow analysis start, then close and reopen with other text and the same version.
+        docs.text(u.clone()).await.unwrap();
+        docs.send(DocEvent::Close { uri: u.clone() });
+        docs.send(open("Calm text."));
+        let a = docs.analysis(u.clone()).await.unwrap();
+        assert!(a.analysis.diagnostics.is_empty());
+        while let Ok(o) = rx.try_recv() {
+            if let Outgoing::Publish {
+                diagnostics,
+                version,
+                ..
+            } = o
+            {
+                assert!(
+                    diagnostics.is_empty(),
+                    "stale diagnostics published for version {version:?}: {diagnostics:?}"
+                );
+            }
+        }
     }
 
     #[tokio::test]

@@ -96,6 +96,11 @@ impl Backend {
     }
 }
 
+/// Runs a feature; a panic in it becomes an internal error for this request, not a dead server.
+fn guarded<T>(f: impl FnOnce() -> Option<T>) -> Result<Option<T>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| Error::internal_error())
+}
+
 fn roots(params: &InitializeParams) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = params
         .workspace_folders
@@ -208,7 +213,7 @@ impl LanguageServer for Backend {
         let Some(a) = self.analyzed(&tp.text_document.uri).await else {
             return Ok(None);
         };
-        Ok(hover::hover(&a, a.offset(tp.position)))
+        guarded(|| hover::hover(&a, a.offset(tp.position)))
     }
 
     async fn goto_definition(
@@ -219,7 +224,9 @@ impl LanguageServer for Backend {
         let Some(a) = self.analyzed(&tp.text_document.uri).await else {
             return Ok(None);
         };
-        Ok(navigation::definition(&a, a.offset(tp.position)).map(GotoDefinitionResponse::Scalar))
+        guarded(|| {
+            navigation::definition(&a, a.offset(tp.position)).map(GotoDefinitionResponse::Scalar)
+        })
     }
 
     async fn references(&self, p: ReferenceParams) -> Result<Option<Vec<Location>>> {
@@ -227,11 +234,7 @@ impl LanguageServer for Backend {
         let Some(a) = self.analyzed(&tp.text_document.uri).await else {
             return Ok(None);
         };
-        Ok(navigation::references(
-            &a,
-            a.offset(tp.position),
-            p.context.include_declaration,
-        ))
+        guarded(|| navigation::references(&a, a.offset(tp.position), p.context.include_declaration))
     }
 
     async fn prepare_rename(
@@ -241,7 +244,7 @@ impl LanguageServer for Backend {
         let Some(a) = self.analyzed(&p.text_document.uri).await else {
             return Ok(None);
         };
-        Ok(navigation::prepare_rename(&a, a.offset(p.position)))
+        guarded(|| navigation::prepare_rename(&a, a.offset(p.position)))
     }
 
     async fn rename(&self, p: RenameParams) -> Result<Option<WorkspaceEdit>> {
@@ -249,7 +252,7 @@ impl LanguageServer for Backend {
         let Some(a) = self.analyzed(&tp.text_document.uri).await else {
             return Ok(None);
         };
-        Ok(navigation::rename(&a, a.offset(tp.position), &p.new_name))
+        guarded(|| navigation::rename(&a, a.offset(tp.position), &p.new_name))
     }
 
     async fn document_symbol(
@@ -259,7 +262,7 @@ impl LanguageServer for Backend {
         let Some(a) = self.analyzed(&p.text_document.uri).await else {
             return Ok(None);
         };
-        Ok(Some(DocumentSymbolResponse::Nested(symbols::symbols(&a))))
+        guarded(|| Some(DocumentSymbolResponse::Nested(symbols::symbols(&a))))
     }
 
     async fn code_action(&self, p: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -268,7 +271,7 @@ impl LanguageServer for Backend {
         };
         let range = TextRange::new(a.offset(p.range.start), a.offset(p.range.end));
         let range = TextRange::new(range.start.min(range.end), range.end.max(range.start));
-        Ok(Some(actions::actions(&a, range)))
+        guarded(|| Some(actions::actions(&a, range)))
     }
 
     async fn inlay_hint(&self, p: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
@@ -277,6 +280,6 @@ impl LanguageServer for Backend {
         };
         let start = a.offset(p.range.start);
         let end = convert::to_offset_lenient(&a.rope, p.range.end, a.encoding).max(start);
-        Ok(Some(inlay::hints(&a, TextRange::new(start, end))))
+        guarded(|| Some(inlay::hints(&a, TextRange::new(start, end))))
     }
 }

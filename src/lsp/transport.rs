@@ -51,6 +51,21 @@ pub fn error_response(id: Value, code: i64, message: &str) -> Value {
     json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
 }
 
+/// The answer to a message whose Content-Length was larger than the message: a parse error
+/// carrying the message's id, so a client waiting for that response is not left hanging.
+fn too_long_error(message: &Value) -> Value {
+    let id = message
+        .get("id")
+        .filter(|id| id.is_number() || id.is_string())
+        .cloned()
+        .unwrap_or(Value::Null);
+    error_response(
+        id,
+        -32700,
+        "Parse error: the Content-Length header is larger than the message",
+    )
+}
+
 /// Checks that the server's decoder will accept `body`.
 pub fn check_body(body: &[u8]) -> Verdict {
     if let Ok(req) = serde_json::from_slice::<Request>(body) {
@@ -100,12 +115,17 @@ pub fn frame(body: &[u8]) -> Vec<u8> {
 #[derive(Default)]
 pub struct Framer {
     buf: Vec<u8>,
+    /// How far into an incomplete body we have looked for a following header.
+    scanned: usize,
 }
 
 /// One step of the framer.
 #[derive(Debug, PartialEq)]
 pub enum Frame {
     Body(Vec<u8>),
+    /// A complete JSON body followed by another header before its Content-Length was reached:
+    /// the Content-Length was too large. Answered with an error; reading resumes at the header.
+    TooLong(Vec<u8>),
     /// Bytes that were skipped, and why (for the log).
     Skipped(usize, &'static str),
 }
@@ -124,6 +144,30 @@ impl Framer {
         let mut v = data.to_vec();
         v.extend_from_slice(&self.buf);
         self.buf = v;
+        self.scanned = 0;
+    }
+
+    /// While a body is incomplete: if a `Content-Length:` header follows a complete JSON value,
+    /// the declared length was too large (it would swallow the next message). Only new bytes are
+    /// scanned, so a large body arriving in chunks costs linear time. A header inside a JSON string
+    /// leaves an incomplete prefix and is passed over.
+    fn too_long(&mut self, start: usize) -> Option<Frame> {
+        // Back up a little: a header may straddle the previous chunk boundary.
+        let mut from = self.scanned.saturating_sub(HEADER.len() - 1).max(start);
+        loop {
+            let Some(i) = find_header(&self.buf[from..]) else {
+                self.scanned = self.buf.len();
+                return None;
+            };
+            let at = from + i;
+            if serde_json::from_slice::<serde::de::IgnoredAny>(&self.buf[start..at]).is_ok() {
+                let body = self.buf[start..at].to_vec();
+                self.buf.drain(..at);
+                self.scanned = 0;
+                return Some(Frame::TooLong(body));
+            }
+            from = at + 1;
+        }
     }
 
     /// The next frame, or `None` when more input is needed.
@@ -133,6 +177,7 @@ impl Framer {
             Some(0) => {}
             Some(i) => {
                 self.buf.drain(..i);
+                self.scanned = 0;
                 return Some(Frame::Skipped(i, "bytes before a Content-Length header"));
             }
             None => {
@@ -141,6 +186,7 @@ impl Framer {
                 let drop = self.buf.len() - keep;
                 if drop > 0 {
                     self.buf.drain(..drop);
+                    self.scanned = 0;
                     return Some(Frame::Skipped(drop, "bytes outside any frame"));
                 }
                 return None;
@@ -155,6 +201,7 @@ impl Framer {
             }
             let skip = find_header(&self.buf[1..]).map_or(1, |i| i + 1);
             self.buf.drain(..skip);
+            self.scanned = 0;
             return Some(Frame::Skipped(skip, "a header block that never ends"));
         };
         let headers = String::from_utf8_lossy(&self.buf[..end]).into_owned();
@@ -178,8 +225,9 @@ impl Framer {
             Some(Some(n)) => {
                 let start = end + 4;
                 if self.buf.len() < start + n {
-                    return None;
+                    return self.too_long(start);
                 }
+                self.scanned = 0;
                 // Move the frame out without copying the (possibly huge) body twice.
                 let rest = self.buf.split_off(start + n);
                 let mut body = std::mem::replace(&mut self.buf, rest);
@@ -193,6 +241,7 @@ impl Framer {
                 // message is not lost with the bad one.
                 let skip = find_header(&self.buf[1..end]).map_or(end + 4, |i| i + 1);
                 self.buf.drain(..skip);
+                self.scanned = 0;
                 Some(Frame::Skipped(
                     skip,
                     "a header without a valid Content-Length",
@@ -219,6 +268,11 @@ where
         while let Some(next) = framer.next_frame() {
             match next {
                 Frame::Skipped(n, why) => eprintln!("copydesk lsp: skipped {n} {why}"),
+                Frame::TooLong(body) => {
+                    let err = too_long_error(&serde_json::from_slice(&body).unwrap_or_default());
+                    eprintln!("copydesk lsp: rejected a message whose Content-Length is too large");
+                    let _ = out.send(Out::Frame(frame(err.to_string().as_bytes())));
+                }
                 Frame::Body(body) => match check_body(&body) {
                     Verdict::Forward => {
                         let header = format!("Content-Length: {}\r\n\r\n", body.len());
@@ -229,17 +283,21 @@ where
                         }
                         let _ = server.flush().await;
                     }
-                    Verdict::Reject(err) => {
+                    Verdict::Reject(mut err) => {
+                        // A too-long Content-Length swallows (part of) the next message: resume at
+                        // a header found inside the bad body, and answer the complete message
+                        // before it with its id.
+                        if let Some(i) = find_header(&body).filter(|&i| i > 0) {
+                            if let Ok(v) = serde_json::from_slice::<Value>(&body[..i]) {
+                                err = too_long_error(&v);
+                            }
+                            framer.unread(&body[i..]);
+                        }
                         eprintln!(
                             "copydesk lsp: rejected a message: {}",
                             err["error"]["message"]
                         );
                         let _ = out.send(Out::Frame(frame(err.to_string().as_bytes())));
-                        // A too-long Content-Length swallows the next message: resume at a
-                        // header found inside the bad body.
-                        if let Some(i) = find_header(&body).filter(|&i| i > 0) {
-                            framer.unread(&body[i..]);
-                        }
                     }
                 },
             }
@@ -365,6 +423,74 @@ mod tests {
             check_body(br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#),
             Verdict::Forward
         );
+    }
+
+    #[test]
+    fn a_content_length_too_large_is_detected_at_the_next_header() {
+        let a = br#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#;
+        let mut f = Framer::default();
+        f.push(format!("Content-Length: {}\r\n\r\n", a.len() + 200).as_bytes());
+        f.push(a);
+        assert_eq!(f.next_frame(), None, "may still be arriving");
+        // A header inside a JSON string is not a frame boundary.
+        let tricky = br#"{"jsonrpc":"2.0","method":"x","params":{"t":"Content-Length: 3"}}"#;
+        let mut g = Framer::default();
+        g.push(format!("Content-Length: {}\r\n\r\n", tricky.len()).as_bytes());
+        g.push(&tricky[..30]);
+        assert_eq!(g.next_frame(), None);
+        g.push(&tricky[30..]);
+        assert_eq!(g.next_frame(), Some(Frame::Body(tricky.to_vec())));
+        // The next message arrives: the first body is cut at its header.
+        f.push(&frame(a));
+        assert_eq!(f.next_frame(), Some(Frame::TooLong(a.to_vec())));
+        assert_eq!(f.next_frame(), Some(Frame::Body(a.to_vec())));
+        assert_eq!(f.next_frame(), None);
+    }
+
+    fn drain(f: &mut Framer) -> Vec<Frame> {
+        std::iter::from_fn(|| f.next_frame()).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(chunks in proptest::collection::vec(proptest::collection::vec(proptest::num::u8::ANY, 0..64), 0..16)) {
+            let mut f = Framer::default();
+            for c in &chunks {
+                f.push(c);
+                for fr in drain(&mut f) {
+                    if let Frame::Body(b) | Frame::TooLong(b) = fr {
+                        let _ = check_body(&b);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn good_frames_survive_junk_between_them(
+            junk in proptest::collection::vec("[a-z{}\\[\\]\"\r\n: 0-9]{0,20}", 1..6),
+            split in 1usize..50,
+        ) {
+            let msgs: Vec<Vec<u8>> = (0..junk.len())
+                .map(|i| format!(r#"{{"jsonrpc":"2.0","id":{i},"method":"m"}}"#).into_bytes())
+                .collect();
+            let mut input = Vec::new();
+            for (m, j) in msgs.iter().zip(&junk) {
+                // Junk never contains a header name, so it can only be skipped.
+                proptest::prop_assume!(!j.to_ascii_lowercase().contains("content-length"));
+                input.extend_from_slice(j.as_bytes());
+                input.extend_from_slice(&frame(m));
+            }
+            let mut f = Framer::default();
+            let mut got = Vec::new();
+            for c in input.chunks(split) {
+                f.push(c);
+                got.extend(drain(&mut f).into_iter().filter_map(|fr| match fr {
+                    Frame::Body(b) => Some(b),
+                    _ => None,
+                }));
+            }
+            proptest::prop_assert_eq!(got, msgs);
+        }
     }
 
     #[test]

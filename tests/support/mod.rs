@@ -395,8 +395,16 @@ impl Doc {
         kind: copydesk::analysis::SourceKind,
         enc: Enc,
     ) -> Vec<(String, Value, String)> {
-        let a =
-            copydesk::analysis::analyze(&self.text, kind, &copydesk::analysis::Config::default());
+        self.expected_with(kind, enc, &copydesk::analysis::Config::default())
+    }
+
+    pub fn expected_with(
+        &self,
+        kind: copydesk::analysis::SourceKind,
+        enc: Enc,
+        config: &copydesk::analysis::Config,
+    ) -> Vec<(String, Value, String)> {
+        let a = copydesk::analysis::analyze(&self.text, kind, config);
         a.diagnostics
             .iter()
             .map(|d| {

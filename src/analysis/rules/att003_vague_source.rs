@@ -2,19 +2,441 @@
 
 use super::RuleContext;
 use crate::analysis::diagnostic::Diagnostic;
+use crate::analysis::document::BlockKind;
+use crate::analysis::people;
+use crate::analysis::range::TextRange;
+use crate::analysis::tokens::{Token, TokenKind};
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it does
-    /// Flags vague sourcing: "officials said", "sources say", "critics argue", "experts believe",
-    /// "it is believed", "many people say", agentless "is expected to" and "are said to".
+    /// Flags vague sourcing: "officials said", "sources say", "it is believed", "is expected to".
+    ///
+    /// In narration (not inside quotes):
+    /// - a generic plural source with an attribution verb: "officials said", "sources say",
+    ///   "critics argue", "experts believe", "some observers warn", "many people say", "others
+    ///   claim", "according to sources";
+    /// - impersonal attribution: "it is believed", "it is understood", "it has been reported";
+    /// - agentless "is said to", "are believed to", "is thought to", "is expected to".
+    ///
+    /// A source qualified by a name ("Pentagon officials said", "officials at the Treasury said")
+    /// is not flagged, nor is an expectation with an agent ("is expected by analysts to").
+    /// Singular anonymous sources ("a person familiar with the matter said") are ATT005's.
     ///
     /// ## Why it matters
-    /// Weasel words (Wikipedia's "words to watch") give a claim authority without anyone accountable for it.
-    /// AP asks that sourcing be as specific as possible: which officials, which experts.
+    /// Weasel words (Wikipedia's "words to watch") give a claim authority without anyone
+    /// accountable for it. AP asks that sourcing be as specific as possible: which officials,
+    /// which experts, expected by whom.
     ///
     /// ## Example
     /// `Officials said the talks had stalled.` (which officials?)
     ATT003, "vague-source", Warning,
 }
 
-pub(super) fn check(_ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+const HEADS: &[&str] = &[
+    "officials",
+    "sources",
+    "critics",
+    "experts",
+    "analysts",
+    "observers",
+    "insiders",
+    "commentators",
+    "diplomats",
+    "economists",
+    "insiders",
+    "aides",
+    "some",
+    "many",
+    "others",
+    "people",
+];
+
+/// Verbs that make a generic subject a source.
+const VERBS: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "believe",
+    "believes",
+    "believed",
+    "argue",
+    "argues",
+    "argued",
+    "claim",
+    "claims",
+    "claimed",
+    "suggest",
+    "suggests",
+    "suggested",
+    "fear",
+    "fears",
+    "feared",
+    "think",
+    "thinks",
+    "warn",
+    "warns",
+    "warned",
+    "told",
+    "tell",
+    "note",
+    "noted",
+    "contend",
+    "contended",
+    "insist",
+    "insisted",
+    "predict",
+    "predicted",
+    "predicts",
+    "expect",
+    "expects",
+    "estimate",
+    "estimated",
+    "estimates",
+    "reckon",
+    "speculate",
+    "speculated",
+    "worry",
+    "worried",
+    "allege",
+    "alleged",
+    "maintain",
+    "maintained",
+    "complain",
+    "complained",
+];
+
+/// Words allowed between the head and its verb ("officials have long said").
+const BETWEEN: &[&str] = &[
+    "have",
+    "had",
+    "also",
+    "long",
+    "privately",
+    "now",
+    "still",
+    "widely",
+];
+
+/// Words that qualify a generic source without naming it.
+const QUALIFIERS: &[&str] = &[
+    "some",
+    "many",
+    "most",
+    "several",
+    "other",
+    "senior",
+    "unnamed",
+    "government",
+    "western",
+    "security",
+    "intelligence",
+    "administration",
+    "industry",
+    "party",
+    "local",
+    "independent",
+    "medical",
+    "legal",
+    "the",
+    "a",
+    "two",
+    "three",
+    "four",
+    "few",
+    "military",
+    "defence",
+    "defense",
+    "health",
+    "city",
+    "state",
+    "federal",
+    "top",
+    "anonymous",
+    "informed",
+    "well-placed",
+    "knowledgeable",
+    "political",
+    "market",
+    "financial",
+    "city",
+    "banking",
+    "police",
+    "campaign",
+    "foreign",
+    "european",
+    "american",
+    "british",
+    "us",
+    "u.s.",
+    "uk",
+    "eu",
+    "white",
+    "house",
+];
+
+const IMPERSONAL: &[&str] = &[
+    "believed",
+    "thought",
+    "understood",
+    "said",
+    "claimed",
+    "feared",
+    "alleged",
+    "reported",
+    "suggested",
+    "rumoured",
+    "rumored",
+    "known",
+];
+
+fn lower<'a>(t: &Token, prose: &'a str) -> Cow<'a, str> {
+    people::lower(t.text(prose))
+}
+
+pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if doc
+            .paragraphs
+            .get(s.paragraph)
+            .is_some_and(|p| p.kind == BlockKind::Heading)
+        {
+            continue;
+        }
+
+        if !doc
+            .sentence_tokens(si)
+            .iter()
+            .any(|t| trigger(&lower(t, &doc.prose)))
+        {
+            continue;
+        }
+        let toks = people::narration(doc, si);
+        let words: Vec<Cow<'_, str>> = toks.iter().map(|t| lower(t, &doc.prose)).collect();
+        let sentence_start = toks.first().map_or(0, |t| t.range.start);
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some((range, msg)) = generic_source(ctx, &toks, &words, i, sentence_start)
+                .or_else(|| impersonal(ctx, &toks, &words, i))
+                .or_else(|| agentless(ctx, &toks, &words, i))
+            {
+                out.push(ctx.diagnostic(range, msg));
+                // One finding per phrase.
+                while i < toks.len() && toks[i].range.start < range.end {
+                    i += 1;
+                }
+                continue;
+            }
+            i += 1;
+        }
+    }
+}
+
+/// "officials said", "some experts believe", "according to sources".
+fn generic_source(
+    ctx: &RuleContext<'_>,
+    toks: &[Token],
+    words: &[Cow<'_, str>],
+    i: usize,
+    sentence_start: usize,
+) -> Option<(TextRange, String)> {
+    let w = words[i].as_ref();
+    // "according to sources/officials/experts"
+    if w == "according" && words.get(i + 1).is_some_and(|x| x == "to") {
+        let mut j = i + 2;
+        while j < toks.len() && QUALIFIERS.contains(&words[j].as_ref()) {
+            j += 1;
+        }
+        let head = words.get(j)?;
+        if HEADS.contains(&head.as_ref())
+            && !matches!(head.as_ref(), "some" | "many" | "others" | "people")
+            && !named_after(ctx, toks, words, j)
+        {
+            let range = TextRange::new(toks[i].range.start, toks[j].range.end);
+            return Some((
+                range,
+                format!(
+                    "vague source `{}`: say which {head}, or why they cannot be named",
+                    ctx.prose(range)
+                ),
+            ));
+        }
+        return None;
+    }
+    if !HEADS.contains(&w) {
+        return None;
+    }
+    // The verb right after the head.
+    let mut v = i + 1;
+    while v < toks.len() && BETWEEN.contains(&words[v].as_ref()) {
+        v += 1;
+    }
+    let verb = words.get(v)?;
+    if !VERBS.contains(&verb.as_ref()) {
+        return None;
+    }
+    // "people" needs "many"/"some"/"most" before it; "some"/"many"/"others" must stand alone.
+    let prev = i.checked_sub(1).map(|p| words[p].as_ref());
+    match w {
+        "people" if !matches!(prev, Some("many" | "some" | "most" | "few")) => return None,
+        "some" | "many" | "others"
+            if prev.is_some_and(|p| {
+                p.chars().all(char::is_alphabetic) && p != "but" && p != "and"
+            }) =>
+        {
+            return None;
+        }
+        _ => {}
+    }
+    // Qualifiers before the head; a capitalised one (not opening the sentence) names the source.
+    let mut s = i;
+    while s > 0 {
+        let p = &words[s - 1];
+        if toks[s - 1].kind != TokenKind::Word {
+            break;
+        }
+        let raw = toks[s - 1].text(&ctx.doc.prose);
+        let capital = raw.chars().next().is_some_and(char::is_uppercase);
+        // A capitalised qualifier names the source ("Pentagon officials"), unless it is a generic
+        // word opening the sentence ("Some officials").
+        if capital
+            && (toks[s - 1].range.start != sentence_start || !QUALIFIERS.contains(&p.as_ref()))
+        {
+            return None;
+        }
+        if !QUALIFIERS.contains(&p.as_ref()) {
+            break;
+        }
+        s -= 1;
+    }
+    // A possessive or a name just before ("Trump's critics") is specific enough.
+    if s > 0 && toks[s - 1].text(&ctx.doc.prose).ends_with(['’', '\'']) {
+        return None;
+    }
+    if s > 0 && (words[s - 1].ends_with("'s") || words[s - 1].ends_with("’s")) {
+        return None;
+    }
+    let range = TextRange::new(toks[s].range.start, toks[v].range.end);
+    let who = if matches!(w, "some" | "many" | "others" | "people") {
+        "who".to_string()
+    } else {
+        format!("which {w}")
+    };
+    Some((
+        range,
+        format!(
+            "vague source `{}`: say {who}, or why they cannot be named",
+            ctx.prose(range)
+        ),
+    ))
+}
+
+/// A name right after a generic head ("officials including Jane Doe").
+fn named_after(ctx: &RuleContext<'_>, toks: &[Token], words: &[Cow<'_, str>], j: usize) -> bool {
+    let next = words.get(j + 1).map(AsRef::as_ref);
+    matches!(
+        next,
+        Some("at" | "in" | "from" | "with" | "including" | "for")
+    ) && toks
+        .get(j + 2)
+        .is_some_and(|t| t.is_capitalised(&ctx.doc.prose) || words[j + 2] == "the")
+}
+
+/// "it is believed", "it has been reported".
+fn impersonal(
+    ctx: &RuleContext<'_>,
+    toks: &[Token],
+    words: &[Cow<'_, str>],
+    i: usize,
+) -> Option<(TextRange, String)> {
+    if words[i] != "it" {
+        return None;
+    }
+    let mut j = i + 1;
+    match words.get(j).map(AsRef::as_ref) {
+        Some("is" | "was") => j += 1,
+        Some("has" | "had") if words.get(j + 1).is_some_and(|w| w == "been") => j += 2,
+        _ => return None,
+    }
+    if words
+        .get(j)
+        .is_some_and(|w| matches!(w.as_ref(), "widely" | "generally" | "now" | "also"))
+    {
+        j += 1;
+    }
+    let p = words.get(j)?;
+    if !IMPERSONAL.contains(&p.as_ref()) {
+        return None;
+    }
+    // "it is known as", "it was said in jest": only before "that" or a clause.
+    let next = words.get(j + 1).map(AsRef::as_ref);
+    if matches!(next, Some("as" | "by" | "for" | "in" | "to" | "of")) {
+        return None;
+    }
+    let range = TextRange::new(toks[i].range.start, toks[j].range.end);
+    Some((
+        range,
+        format!("`{}` has no source: {p} by whom?", ctx.prose(range)),
+    ))
+}
+
+/// "is said to", "are believed to", "is expected to" with no agent.
+fn agentless(
+    ctx: &RuleContext<'_>,
+    toks: &[Token],
+    words: &[Cow<'_, str>],
+    i: usize,
+) -> Option<(TextRange, String)> {
+    if !matches!(words[i].as_ref(), "is" | "are" | "was" | "were") {
+        return None;
+    }
+    let mut j = i + 1;
+    if words.get(j).is_some_and(|w| {
+        matches!(
+            w.as_ref(),
+            "widely" | "generally" | "also" | "now" | "still"
+        )
+    }) {
+        j += 1;
+    }
+    let p = words.get(j)?;
+    if !matches!(
+        p.as_ref(),
+        "said"
+            | "believed"
+            | "thought"
+            | "reported"
+            | "rumoured"
+            | "rumored"
+            | "alleged"
+            | "understood"
+            | "expected"
+    ) {
+        return None;
+    }
+    if words.get(j + 1).is_none_or(|w| w != "to") {
+        return None;
+    }
+    // An agent later in the sentence ("… expected by analysts") or a source verb nearby.
+    if words[j + 1..].iter().any(|w| w == "by") {
+        return None;
+    }
+    if toks
+        .iter()
+        .any(|t| people::speech_verb(t.text(&ctx.doc.prose)).is_some())
+        || words.iter().any(|w| w == "according")
+    {
+        return None;
+    }
+    let range = TextRange::new(toks[i].range.start, toks[j + 1].range.end);
+    Some((
+        range,
+        format!("`{}` has no source: {p} by whom?", ctx.prose(range)),
+    ))
+}
+
+/// A cheap first pass: only sentences with one of these words can match.
+fn trigger(w: &str) -> bool {
+    HEADS.contains(&w) || IMPERSONAL.contains(&w) || matches!(w, "according" | "expected")
+}

@@ -1,13 +1,20 @@
 //! PPL001 `name-variant`.
 
 use super::RuleContext;
-use crate::analysis::diagnostic::Diagnostic;
+use crate::analysis::diagnostic::{Diagnostic, Edit};
+use crate::analysis::people::surname_of;
 
 declare_rule! {
     /// ## What it does
-    /// Flags one person's name spelled two ways in one article ("Stoltenberg" / "Stoltenburg",
-    /// "Zelensky" / "Zelenskyy"), or spelled differently from the `[[people]]` registry. The fix replaces
-    /// the variant with the canonical spelling.
+    /// Flags one person's surname spelled two ways in one article ("Stoltenberg" / "Stoltenburg",
+    /// "Zelensky" / "Zelenskyy"), or spelled differently from the `[[people]]` registry.
+    ///
+    /// Two
+    /// spellings are one person when they differ by one edit (two for names of nine letters or
+    /// more), start with the same letter, and the variant is not itself a common surname (the
+    /// Census top 5,000), a plural, a place word or a word the article also writes in lower case;
+    /// with the same first name, any spelling counts. The canonical spelling is the registry's, else the article's most frequent one (a
+    /// full-name reference counts double). The fix replaces the variant with it.
     ///
     /// ## Why it matters
     /// Misspelled names are among the most common corrections, and the most embarrassing.
@@ -17,4 +24,52 @@ declare_rule! {
     PPL001, "name-variant", Warning,
 }
 
-pub(super) fn check(_ctx: &RuleContext<'_>, _out: &mut Vec<Diagnostic>) {}
+pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let people = ctx.people;
+    for m in &people.mentions {
+        if !m.variant {
+            continue;
+        }
+        let Some(p) = people.persons.get(m.person) else {
+            continue;
+        };
+        let canonical = surname_of(&p.name);
+        let written = surname_of(ctx.text.get(m.range.start..m.range.end).unwrap_or(""));
+        if written.is_empty() || written == canonical {
+            continue;
+        }
+        // The surname is the last word of the mention.
+        let start = m.range.end - written.len();
+        let range = crate::analysis::range::TextRange::new(start, m.range.end);
+        let source = if p.in_registry {
+            "in the people registry"
+        } else {
+            "elsewhere in the article"
+        };
+        let mut d = ctx
+            .diagnostic(
+                range,
+                format!("`{written}` is spelled `{canonical}` {source} ({})", p.name),
+            )
+            .with_fix(
+                format!("replace with `{canonical}`"),
+                vec![Edit {
+                    range,
+                    replacement: canonical.to_string(),
+                }],
+            );
+        if let Some(other) = p
+            .mentions
+            .iter()
+            .filter_map(|&mi| people.mentions.get(mi))
+            .find(|o| {
+                !o.variant
+                    && surname_of(ctx.text.get(o.range.start..o.range.end).unwrap_or(""))
+                        == canonical
+            })
+        {
+            d = d.with_related(other.range, format!("spelled `{canonical}` here"));
+        }
+        out.push(d);
+    }
+}

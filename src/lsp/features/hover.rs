@@ -75,7 +75,7 @@ pub fn person_card(a: &Analyzed, p: usize) -> Option<String> {
                 s,
                 "- line {}: “{}”",
                 line_no(a, q.range.start),
-                first_words(&quote_words(&a.analysis, qi), 8)
+                first_words(&quote_words(a, qi), 8)
             );
         }
     }
@@ -132,10 +132,7 @@ fn quote(a: &Analyzed, offset: usize) -> Option<(TextRange, String)> {
     let doc = &a.analysis.document;
     let qi = doc.quote_at(offset)?;
     let q = doc.quotes.get(qi)?;
-    let mut s = format!(
-        "**Quote** “{}”\n",
-        first_words(&quote_words(&a.analysis, qi), 10)
-    );
+    let mut s = format!("**Quote** “{}”\n", first_words(&quote_words(a, qi), 10));
     match a.analysis.people.attributions.get(qi) {
         Some(att) if att.via != SpeakerVia::None => {
             let speaker = att

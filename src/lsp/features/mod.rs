@@ -8,7 +8,7 @@ pub mod inlay;
 pub mod navigation;
 pub mod symbols;
 
-use crate::analysis::Analysis;
+use super::documents::Analyzed;
 
 /// The first `n` words of a quote's words, with an ellipsis when cut.
 pub(crate) fn first_words(text: &str, n: usize) -> String {
@@ -21,13 +21,13 @@ pub(crate) fn first_words(text: &str, n: usize) -> String {
     s
 }
 
-/// The words of quote `qi` (between the marks).
-pub(crate) fn quote_words(analysis: &Analysis, qi: usize) -> String {
-    analysis
+/// The words of quote `qi` (between the marks), from the source text.
+pub(crate) fn quote_words(a: &Analyzed, qi: usize) -> String {
+    a.analysis
         .document
         .quotes
         .get(qi)
-        .map(|q| q.inner(&analysis.document.prose).to_string())
+        .map(|q| a.slice(q.content))
         .unwrap_or_default()
 }
 

@@ -35,7 +35,7 @@ fn symbol(
 
 fn quote_symbol(a: &Analyzed, qi: usize) -> Option<DocumentSymbol> {
     let q = a.analysis.document.quotes.get(qi)?;
-    let name = format!("“{}”", first_words(&quote_words(&a.analysis, qi), 8));
+    let name = format!("“{}”", first_words(&quote_words(a, qi), 8));
     let att = a.analysis.people.attributions.get(qi);
     let detail = att.and_then(|t| t.cue.clone());
     Some(symbol(

@@ -1,0 +1,297 @@
+//! People: every named person in the article, their mentions, and the speaker of every quote.
+//!
+//! Owned by the attribution-and-people work; the public shape below is what the CLI (`facts`)
+//! and the language server (hover, definition, references, rename, symbols) read.
+
+use super::config::Config;
+use super::document::Document;
+use super::range::TextRange;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// First and last name ("Jens Stoltenberg"), possibly with a title before or after it.
+    FullName,
+    /// Surname alone ("Stoltenberg").
+    Surname,
+    /// A role standing for the person ("the secretary-general", "the president").
+    Role,
+    /// A pronoun in an attribution ("he said").
+    Pronoun,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The name, role or pronoun itself (titles excluded).
+    pub range: TextRange,
+    /// Index into [`People::persons`].
+    pub person: usize,
+    pub kind: MentionKind,
+    /// The surname is spelled differently from the person's canonical spelling (`Person::name`).
+    pub variant: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// The fullest spelling the article (or the registry, which wins) gives: "Jens Stoltenberg".
+    pub name: String,
+    /// The title from the first reference that has one ("NATO Secretary-General").
+    pub title: Option<String>,
+    /// The registry note, if the person is in `[[people]]`.
+    pub note: Option<String>,
+    pub in_registry: bool,
+    /// Every title the article gives the person, in text order, with where it is written.
+    pub titles: Vec<(String, TextRange)>,
+    /// Indices into [`People::mentions`], in text order; the first is the first reference.
+    pub mentions: Vec<usize>,
+}
+
+/// How a quote's speaker was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeakerVia {
+    /// The speaker is named in the quote's sentence or attribution ("Stoltenberg told reporters").
+    Named,
+    /// The quote continues an attributed quote in the same or previous paragraph.
+    Continuation,
+    /// A pronoun ("he said") resolved to the person it refers to.
+    Pronoun,
+    /// No speaker was found.
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// Index into `Document::quotes`.
+    pub quote: usize,
+    /// Index into [`People::persons`] when the speaker is a tracked person.
+    pub person: Option<usize>,
+    /// The speaker as written when it is not a tracked person ("the Kremlin", "a spokesman"), or the
+    /// person's name.
+    pub speaker: Option<String>,
+    pub speaker_range: Option<TextRange>,
+    /// The attribution verb or phrase ("told", "said", "according to").
+    pub cue: Option<String>,
+    pub cue_range: Option<TextRange>,
+    pub via: SpeakerVia,
+    /// When a pronoun could mean more than one person: every candidate (indices into `persons`).
+    pub candidates: Vec<usize>,
+    /// The quote reads as reported speech: a speaker or cue was found, or it is longer than three
+    /// words and not a title of a work. Scare quotes, titles and quotes in headings are not speech.
+    pub speech: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct People {
+    pub persons: Vec<Person>,
+    /// Every mention, sorted by range start.
+    pub mentions: Vec<Mention>,
+    /// One entry per quote of `Document::quotes`, same order.
+    pub attributions: Vec<Attribution>,
+}
+
+impl People {
+    /// The mention at byte `offset` (cursor semantics: the end of a mention counts).
+    pub fn mention_at(&self, offset: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.range.end < offset);
+        self.mentions.get(i).filter(|m| m.range.touches(offset))
+    }
+
+    /// The quotes attributed to person `p`, as indices into `Document::quotes`.
+    pub fn quotes_of(&self, p: usize) -> impl Iterator<Item = usize> + '_ {
+        self.attributions
+            .iter()
+            .filter(move |a| a.person == Some(p))
+            .map(|a| a.quote)
+    }
+}
+
+mod lexicon;
+mod mentions;
+mod speakers;
+
+pub use lexicon::{Gender, lower};
+
+/// `Some(loaded)` when `word` (any case) is an attribution verb from the built-in list ("said",
+/// "told", "claimed"); `loaded` marks verbs that judge what was said ("claimed", "admitted").
+pub fn speech_verb(word: &str) -> Option<bool> {
+    lexicon::speech_verb(word)
+}
+
+/// True when `word` is a first name in the Census 1990 lists ("Jens" is not, "Jake" is).
+pub fn known_first_name(word: &str) -> bool {
+    lexicon::first_name(word).is_some()
+}
+
+/// The tokens of sentence `si` outside every quotation (the narration around quotes).
+pub fn narration(doc: &Document, si: usize) -> Vec<crate::analysis::tokens::Token> {
+    let toks = doc.sentence_tokens(si);
+    let Some(first) = toks.first() else {
+        return Vec::new();
+    };
+    // Quotes overlapping this sentence, for a cheap membership test: the one containing its
+    // first token, and those starting inside it.
+    let from = doc
+        .quotes
+        .partition_point(|q| q.range.start < first.range.start);
+    let end = toks.last().map_or(first.range.end, |t| t.range.end);
+    let mut ranges: Vec<TextRange> = doc
+        .quote_at(first.range.start)
+        .and_then(|qi| doc.quotes.get(qi))
+        .map(|q| q.range)
+        .into_iter()
+        .collect();
+    ranges.extend(
+        doc.quotes[from..]
+            .iter()
+            .take_while(|q| q.range.start < end)
+            .filter(|q| q.parent.is_none())
+            .map(|q| q.range),
+    );
+    toks.iter()
+        .copied()
+        .filter(|t| !ranges.iter().any(|r| r.contains(t.range.start)))
+        .collect()
+}
+
+/// True when `word` is a user attribution verb from `Config.attribution_verbs` (matched as a
+/// word, in its listed form or with `-s`/`-ed`/`-d`).
+pub fn user_verb(word: &str, verbs: &[String]) -> bool {
+    let w = word.to_lowercase();
+    verbs.iter().any(|v| {
+        let v = v.trim().to_lowercase();
+        !v.is_empty()
+            && (w == v
+                || w.strip_suffix('s') == Some(v.as_str())
+                || w.strip_suffix("ed") == Some(v.as_str())
+                || w.strip_suffix('d') == Some(v.as_str()))
+    })
+}
+
+/// Finds people, mentions and quote speakers.
+pub fn analyze(_text: &str, doc: &Document, config: &Config) -> People {
+    let found = mentions::find(doc, config);
+    let mentions::Found {
+        drafts,
+        mut mentions,
+    } = found;
+    let sp = speakers::attribute(doc, &mentions, &drafts, &config.attribution_verbs);
+    let mut attributions = sp.attributions;
+    mentions.extend(sp.pronoun_mentions);
+    mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    mentions.dedup_by_key(|m| m.range.start);
+
+    // Keep the people the article mentions; renumber.
+    let mut keep = vec![usize::MAX; drafts.len()];
+    let mut persons: Vec<Person> = Vec::new();
+    for (mi, m) in mentions.iter().enumerate() {
+        if keep[m.person] == usize::MAX {
+            keep[m.person] = persons.len();
+            let d = &drafts[m.person];
+            let reg = d.registry.and_then(|r| config.people.get(r));
+            persons.push(Person {
+                name: speakers::person_name(&drafts, m.person),
+                title: d
+                    .titles
+                    .first()
+                    .map(|(t, _)| t.clone())
+                    .or_else(|| reg.and_then(|r| r.title.clone())),
+                note: reg.and_then(|r| r.note.clone()),
+                in_registry: reg.is_some(),
+                titles: d.titles.clone(),
+                mentions: Vec::new(),
+            });
+        }
+        persons[keep[m.person]].mentions.push(mi);
+    }
+    for m in &mut mentions {
+        m.person = keep[m.person];
+    }
+    for a in &mut attributions {
+        a.person = a.person.map(|p| keep[p]).filter(|&p| p != usize::MAX);
+        a.candidates = a
+            .candidates
+            .iter()
+            .map(|&p| keep[p])
+            .filter(|&p| p != usize::MAX)
+            .collect();
+        if let Some(p) = a.person {
+            a.speaker = Some(persons[p].name.clone());
+        }
+    }
+    canonical_spellings(doc, &drafts, &keep, &mut persons, &mut mentions);
+    People {
+        persons,
+        mentions,
+        attributions,
+    }
+}
+
+/// The surname of a name ("Jens Stoltenberg" → "Stoltenberg").
+pub fn surname_of(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or(name)
+}
+
+/// Decides each person's canonical surname spelling (the registry's, else the most frequent, ties
+/// to the first full reference) and marks the mentions spelled otherwise.
+fn canonical_spellings(
+    doc: &Document,
+    drafts: &[mentions::Draft],
+    keep: &[usize],
+    persons: &mut [Person],
+    mentions: &mut [Mention],
+) {
+    let spelled = |m: &Mention| -> Option<String> {
+        match m.kind {
+            MentionKind::FullName | MentionKind::Surname => {
+                Some(surname_of(doc.text(m.range)).to_string())
+            }
+            _ => None,
+        }
+    };
+    for (di, d) in drafts.iter().enumerate() {
+        let p = keep[di];
+        if p == usize::MAX {
+            continue;
+        }
+        let canonical = if d.registry.is_some() {
+            surname_of(&persons[p].name).to_string()
+        } else {
+            let mut counts: Vec<(String, usize, usize)> = Vec::new();
+            for &mi in &persons[p].mentions {
+                let m = &mentions[mi];
+                let Some(s) = spelled(m) else { continue };
+                let full = usize::from(m.kind == MentionKind::FullName);
+                match counts.iter_mut().find(|c| c.0 == s) {
+                    Some(c) => {
+                        c.1 += 1 + full;
+                    }
+                    None => counts.push((s, 1 + full, mi)),
+                }
+            }
+            let Some(best) = counts
+                .iter()
+                .max_by_key(|c| (c.1, usize::MAX - c.2))
+                .map(|c| c.0.clone())
+            else {
+                continue;
+            };
+            best
+        };
+        let aliases: Vec<&str> = d.aliases.iter().map(String::as_str).collect();
+        for &mi in &persons[p].mentions {
+            if let Some(s) = spelled(&mentions[mi]) {
+                mentions[mi].variant = s != canonical && !aliases.contains(&s.as_str());
+            }
+        }
+        // The person's name uses the canonical spelling.
+        let name = persons[p].name.clone();
+        if surname_of(&name) != canonical && d.registry.is_none() {
+            let head = name
+                .rsplit_once(char::is_whitespace)
+                .map_or(String::new(), |(h, _)| format!("{h} "));
+            persons[p].name = format!("{head}{canonical}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1087 @@
+//! Quote speakers: the cue ("said", "told", "according to") next to each quotation and the
+//! person, pronoun or noun phrase it attaches to; continuation of a speaker to later quotes.
+
+use std::collections::HashSet;
+
+use super::lexicon::{self, Gender};
+use super::mentions::{Draft, word};
+use super::{Attribution, Mention, MentionKind, SpeakerVia};
+use crate::analysis::document::{BlockKind, Document};
+use crate::analysis::range::TextRange;
+use crate::analysis::tokens::{Token, TokenKind};
+
+/// Words that may stand between a subject and its speech verb ("Biden also said").
+const SKIP_BEFORE_VERB: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "repeatedly",
+    "earlier",
+    "recently",
+    "once",
+    "publicly",
+    "privately",
+    "not",
+    "never",
+    "did",
+    "does",
+    "do",
+    "just",
+    "already",
+    "reportedly",
+    "had",
+    "initially",
+    "first",
+    "often",
+    "simply",
+    "flatly",
+    "bluntly",
+    "quickly",
+    "separately",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "last",
+    "week",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "further",
+    "and",
+    "but",
+    "is",
+    "was",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "another", "one", "some", "many", "several", "other", "two", "three", "four", "five", "most",
+    "all", "both",
+];
+
+pub(super) struct Speakers {
+    pub attributions: Vec<Attribution>,
+    pub pronoun_mentions: Vec<Mention>,
+}
+
+/// What a cue attached to.
+enum Subject {
+    Person(usize, TextRange),
+    Pronoun(Gender, TextRange),
+    Text(String, TextRange),
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    mentions: &'a [Mention],
+    drafts: &'a [Draft],
+    /// Top-level quote ranges, sorted.
+    quote_ranges: Vec<TextRange>,
+    extra_verbs: HashSet<String>,
+}
+
+impl Ctx<'_> {
+    fn in_quote(&self, offset: usize) -> bool {
+        let i = self.quote_ranges.partition_point(|r| r.end <= offset);
+        self.quote_ranges.get(i).is_some_and(|r| r.contains(offset))
+    }
+
+    fn w<'b>(&'b self, t: &Token) -> &'b str {
+        word(self.doc, t)
+    }
+
+    fn is_verb(&self, t: &Token) -> bool {
+        t.kind == TokenKind::Word
+            && (lexicon::speech_verb(self.w(t)).is_some()
+                || (!self.extra_verbs.is_empty()
+                    && self
+                        .extra_verbs
+                        .contains(lexicon::lower(self.w(t)).as_ref())))
+    }
+
+    /// The person mention covering byte `offset`, if any.
+    fn mention_at(&self, offset: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.range.end <= offset);
+        self.mentions.get(i).filter(|m| m.range.contains(offset))
+    }
+
+    /// The tokens of sentence `si` outside every top-level quote.
+    fn frame(&self, si: usize) -> Vec<Token> {
+        self.doc
+            .sentence_tokens(si)
+            .iter()
+            .copied()
+            .filter(|t| !self.in_quote(t.range.start))
+            .collect()
+    }
+}
+
+fn pronoun(w: &str) -> Option<Gender> {
+    match w {
+        "he" | "He" => Some(Gender::Male),
+        "she" | "She" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+fn plural_pronoun(w: &str) -> bool {
+    matches!(w, "they" | "They" | "we" | "We" | "I")
+}
+
+/// Expands the inflections of the user's extra verbs ("slam" → "slams", "slammed").
+fn extra_verbs(verbs: &[String]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for v in verbs {
+        let v = v.trim().to_lowercase();
+        if v.is_empty() || !v.chars().all(|c| c.is_alphabetic() || c == '-') {
+            continue;
+        }
+        out.insert(format!("{v}s"));
+        if v.ends_with('e') {
+            out.insert(format!("{v}d"));
+        } else {
+            out.insert(format!("{v}ed"));
+        }
+        out.insert(v);
+    }
+    out
+}
+
+pub(super) fn attribute(
+    doc: &Document,
+    mentions: &[Mention],
+    drafts: &[Draft],
+    verbs: &[String],
+) -> Speakers {
+    let quote_ranges: Vec<TextRange> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.parent.is_none())
+        .map(|q| q.range)
+        .collect();
+    let ctx = Ctx {
+        doc,
+        mentions,
+        drafts,
+        quote_ranges,
+        extra_verbs: extra_verbs(verbs),
+    };
+    let mut out: Vec<Attribution> = Vec::with_capacity(doc.quotes.len());
+    let mut pronoun_mentions = Vec::new();
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        let mut a = Attribution {
+            quote: qi,
+            person: None,
+            speaker: None,
+            speaker_range: None,
+            cue: None,
+            cue_range: None,
+            via: SpeakerVia::None,
+            candidates: Vec::new(),
+            speech: false,
+        };
+        if let Some(parent) = q.parent.and_then(|p| out.get(p)) {
+            a = Attribution {
+                quote: qi,
+                ..parent.clone()
+            };
+            out.push(a);
+            continue;
+        }
+        let heading = q.paragraphs.clone().any(|p| {
+            doc.paragraphs
+                .get(p)
+                .is_some_and(|p| p.kind == BlockKind::Heading)
+        });
+        if !heading {
+            find_speaker(&ctx, qi, &out, &mut a);
+        }
+        if let (SpeakerVia::Pronoun, Some(r)) = (a.via, a.speaker_range) {
+            if let Some(p) = a.person {
+                pronoun_mentions.push(Mention {
+                    range: r,
+                    person: p,
+                    kind: MentionKind::Pronoun,
+                    variant: false,
+                });
+            }
+        }
+        a.speech = !heading
+            && !is_title_of_work(doc, qi)
+            && (a.via != SpeakerVia::None || looks_like_speech(doc, qi));
+        out.push(a);
+    }
+    Speakers {
+        attributions: out,
+        pronoun_mentions,
+    }
+}
+
+/// A title of a work or a name in quotes: “Morning Joe”, “The Steve Harvey Morning Show,”.
+fn is_title_of_work(doc: &Document, qi: usize) -> bool {
+    let Some(q) = doc.quotes.get(qi) else {
+        return false;
+    };
+    let inner = doc.text(q.content).trim();
+    let inner = inner.strip_suffix(',').unwrap_or(inner);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || inner.contains(['.', '!', '?', ';', ':']) {
+        return false;
+    }
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    !long.is_empty()
+        && words.len() >= 2
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A quote with no speaker that still reads as speech: more than three words, or a full
+/// sentence, and not a title of a work.
+fn looks_like_speech(doc: &Document, qi: usize) -> bool {
+    let Some(q) = doc.quotes.get(qi) else {
+        return false;
+    };
+    let inner = doc.text(q.content);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.len() <= 3 {
+        return false;
+    }
+    // A title of a work: every longer word capitalised, no sentence punctuation inside.
+    let title_case = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let sentence_punct = inner.trim_end().ends_with(['.', '!', '?', ',']);
+    !(title_case && !sentence_punct && words.len() <= 10)
+}
+
+fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribution) {
+    let doc = ctx.doc;
+    let q = &doc.quotes[qi];
+    // 1. A cue right after the quote: "“…,” he said." / "“…,” said Victor Cha."
+    let next_quote = ctx
+        .quote_ranges
+        .get(ctx.quote_ranges.partition_point(|r| r.start < q.range.end))
+        .map_or(usize::MAX, |r| r.start);
+    let after: Vec<Token> = ctx
+        .frame(q.end_sentence)
+        .into_iter()
+        .skip_while(|t| t.range.start < q.range.end)
+        .take_while(|t| t.range.start < next_quote)
+        .collect();
+    if let Some((subj, cue)) = cue_after(ctx, &after) {
+        apply(ctx, qi, done, a, subj, cue);
+        if a.via != SpeakerVia::None {
+            return;
+        }
+    }
+    // 1b. The sentence ended with the quote ("…?” Graham asked."): a short next sentence in the
+    //     same paragraph that is only an attribution.
+    let trailing = after.iter().all(|t| t.kind == TokenKind::Punct);
+    let next = q.end_sentence + 1;
+    if trailing
+        && doc.sentences.get(next).is_some_and(|n| {
+            doc.sentences
+                .get(q.end_sentence)
+                .is_some_and(|e| e.paragraph == n.paragraph)
+        })
+    {
+        let frame: Vec<Token> = ctx
+            .frame(next)
+            .into_iter()
+            .take_while(|t| !ctx.in_quote(t.range.start))
+            .collect();
+        let whole = doc.sentence_tokens(next).len();
+        let has_quote = frame.len() + 1 < whole;
+        let words = if has_quote {
+            usize::MAX
+        } else {
+            frame.iter().filter(|t| t.kind == TokenKind::Word).count()
+        };
+        let verb_early = frame.iter().take(5).any(|t| ctx.is_verb(t));
+        if words <= 8 && verb_early && !frame.is_empty() {
+            if let Some((subj, cue)) = cue_after(ctx, &frame) {
+                apply(ctx, qi, done, a, subj, cue);
+                if a.via != SpeakerVia::None {
+                    return;
+                }
+            }
+        }
+    }
+    // 2. A cue before the quote in its sentence: "Stoltenberg said that “…”".
+    let before: Vec<Token> = ctx
+        .frame(q.sentence)
+        .into_iter()
+        .filter(|t| t.range.end <= q.range.start)
+        .collect();
+    if let Some((subj, cue)) = cue_before(ctx, &before) {
+        apply(ctx, qi, done, a, subj, cue);
+        if a.via != SpeakerVia::None {
+            return;
+        }
+    }
+    // 3. A colon introduction: "Trump put it bluntly: “…”", possibly in the previous paragraph.
+    let head = doc.prose[..q.range.start].trim_end();
+    if head.ends_with(':') {
+        let colon = head.len() - 1;
+        if let Some(si) = doc.sentence_at(colon) {
+            let toks: Vec<Token> = ctx
+                .frame(si)
+                .into_iter()
+                .filter(|t| t.range.end <= colon)
+                .collect();
+            if let Some(subj) = clause_subject(ctx, &toks) {
+                let cue_range = toks.iter().find(|t| ctx.is_verb(t)).map(|t| t.range);
+                apply(ctx, qi, done, a, subj, cue_range);
+                if a.via != SpeakerVia::None {
+                    return;
+                }
+            }
+        }
+    }
+    // 3b. The quote opens a sentence and the previous sentence of the paragraph is an attribution
+    //     with a named speaker ("…, Schiff said. “The other factor …”").
+    let opens_sentence = doc
+        .sentences
+        .get(q.sentence)
+        .is_some_and(|st| st.range.start == q.range.start);
+    if opens_sentence && q.sentence > 0 {
+        let prev = &doc.sentences[q.sentence - 1];
+        let same_para = doc
+            .sentences
+            .get(q.sentence)
+            .is_some_and(|st| st.paragraph == prev.paragraph);
+        let prev_has_quote =
+            ctx.frame(q.sentence - 1).len() < doc.sentence_tokens(q.sentence - 1).len();
+        if same_para && !prev_has_quote {
+            let frame = ctx.frame(q.sentence - 1);
+            if let Some((subj @ (Subject::Person(..) | Subject::Pronoun(..)), cue)) =
+                cue_before(ctx, &frame)
+            {
+                apply(ctx, qi, done, a, subj, cue);
+                if a.via != SpeakerVia::None {
+                    return;
+                }
+            }
+        }
+    }
+    // 4. Continuation: an attributed quote earlier in the paragraph, or in the previous paragraph
+    //    when this paragraph opens with the quote.
+    let para = q.paragraphs.start;
+    let opens_para = doc
+        .paragraphs
+        .get(para)
+        .is_some_and(|p| p.range.start == q.range.start);
+    let prev = done.iter().rev().find(|p| {
+        doc.quotes[p.quote].parent.is_none() && doc.quotes[p.quote].range.end <= q.range.start
+    });
+    if let Some(p) = prev {
+        let pq = &doc.quotes[p.quote];
+        let same_para = pq.paragraphs.end > para;
+        let prev_para = pq.paragraphs.end == para && opens_para;
+        // Someone else named in a new sentence between the two quotes breaks the continuation.
+        let speaker_between = ctx
+            .mentions
+            .iter()
+            .skip(
+                ctx.mentions
+                    .partition_point(|m| m.range.start < pq.range.end),
+            )
+            .take_while(|m| m.range.start < q.range.start)
+            .any(|m| {
+                !ctx.in_quote(m.range.start)
+                    && Some(m.person) != p.person
+                    && doc.sentence_at(m.range.start) != Some(pq.end_sentence)
+            });
+        if (same_para || prev_para) && p.speaker.is_some() && !speaker_between {
+            a.person = p.person;
+            a.speaker = p.speaker.clone();
+            a.speaker_range = p.speaker_range;
+            a.cue = p.cue.clone();
+            a.cue_range = p.cue_range;
+            a.via = SpeakerVia::Continuation;
+            a.candidates = p.candidates.clone();
+        }
+    }
+}
+
+/// Records a found subject on the attribution.
+fn apply(
+    ctx: &Ctx<'_>,
+    qi: usize,
+    done: &[Attribution],
+    a: &mut Attribution,
+    subj: Subject,
+    cue: Option<TextRange>,
+) {
+    a.cue = cue.map(|r| ctx.doc.text(r).to_string());
+    a.cue_range = cue;
+    match subj {
+        Subject::Person(p, r) => {
+            a.person = Some(p);
+            a.speaker = Some(person_name(ctx.drafts, p));
+            a.speaker_range = Some(r);
+            a.via = SpeakerVia::Named;
+        }
+        Subject::Text(s, r) => {
+            a.speaker = Some(s);
+            a.speaker_range = Some(r);
+            a.via = SpeakerVia::Named;
+        }
+        Subject::Pronoun(g, r) => {
+            let (chosen, candidates) = resolve_pronoun(ctx, qi, done, g, r.start);
+            a.speaker_range = Some(r);
+            a.via = SpeakerVia::Pronoun;
+            a.person = chosen;
+            a.speaker = chosen.map(|p| person_name(ctx.drafts, p));
+            a.candidates = candidates;
+        }
+    }
+}
+
+pub(super) fn person_name(drafts: &[Draft], p: usize) -> String {
+    drafts
+        .get(p)
+        .map(|d| d.full.clone().unwrap_or_else(|| d.surname.clone()))
+        .unwrap_or_default()
+}
+
+/// "“…,” he said" / "“…,” said X" / "“…,” according to X".
+fn cue_after(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRange>)> {
+    let mut i = 0;
+    let mut dash = false;
+    while i < toks.len()
+        && toks[i].kind == TokenKind::Punct
+        && matches!(ctx.w(&toks[i]), "," | "—" | "–" | "-" | "―")
+    {
+        dash |= ctx.w(&toks[i]) != ",";
+        i += 1;
+    }
+    let rest = toks.get(i..)?;
+    if rest.is_empty() {
+        return None;
+    }
+    // "according to X"
+    if ctx.w(&rest[0]).eq_ignore_ascii_case("according")
+        && rest.get(1).is_some_and(|t| ctx.w(t) == "to")
+    {
+        let cue = TextRange::new(rest[0].range.start, rest[1].range.end);
+        return object(ctx, &rest[2..]).map(|s| (s, Some(cue)));
+    }
+    // "said X"
+    if ctx.is_verb(&rest[0]) {
+        return object(ctx, &rest[1..]).map(|s| (s, Some(rest[0].range)));
+    }
+    // "“…” ― Jane Doe": a signature after a dash.
+    if dash {
+        if let Some(m) = ctx.mention_at(rest[0].range.start) {
+            return Some((Subject::Person(m.person, m.range), None));
+        }
+        let n = rest
+            .iter()
+            .take_while(|t| t.kind == TokenKind::Word && t.is_capitalised(&ctx.doc.prose))
+            .count();
+        if (2..=4).contains(&n) && rest.get(n).is_none_or(|t| ctx.w(t) == ".") {
+            let r = TextRange::new(rest[0].range.start, rest[n - 1].range.end);
+            return Some((Subject::Text(ctx.doc.text(r).to_string(), r), None));
+        }
+    }
+    // "X said": the verb within the next few tokens, only subject words before it.
+    let v = rest.iter().take(14).position(|t| ctx.is_verb(t));
+    // "“…,” Scott Pruitt, the attorney general of Oklahoma, …, said"
+    // "“…,” retired Air Force general Lloyd Newton said", "“…,” Rep. Jim Jordan (R-Ohio), an
+    // oversight panel member, said": a person named within the first few words (after title
+    // words only), and a speech verb later in the sentence.
+    for t in rest.iter().take(7) {
+        if let Some(m) = ctx.mention_at(t.range.start) {
+            if m.range.start == t.range.start {
+                if let Some(v) = rest.iter().take(30).find(|t| ctx.is_verb(t)) {
+                    return Some((Subject::Person(m.person, m.range), Some(v.range)));
+                }
+            }
+            break;
+        }
+        let w = ctx.w(t);
+        let title_word = lexicon::is_role(w)
+            || lexicon::is_role_modifier(w)
+            || w == "."
+            || w.chars().next().is_some_and(char::is_uppercase);
+        if !title_word {
+            break;
+        }
+    }
+    let v = v?;
+    let head = ctx.w(&rest[0]);
+    if v > 0
+        && !(head.chars().next().is_some_and(char::is_uppercase)
+            || DETERMINERS.contains(&lexicon::lower(head).as_ref())
+            || pronoun(head).is_some()
+            || plural_pronoun(head)
+            || head.ends_with('s'))
+    {
+        return None;
+    }
+    if rest[..v]
+        .iter()
+        .any(|t| t.kind == TokenKind::Punct && !matches!(ctx.w(t), "," | "." | "(" | ")" | "-"))
+    {
+        return None;
+    }
+    let subj = subject_left(ctx, rest, v)?;
+    if matches!(subj, Subject::Text(..)) && !core_verb(ctx.w(&rest[v])) {
+        return None;
+    }
+    Some((subj, Some(rest[v].range)))
+}
+
+/// Verbs that take a non-person subject in attributions ("the statement said", "the letter reads").
+fn core_verb(w: &str) -> bool {
+    matches!(
+        lexicon::lower(w).as_ref(),
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "wrote"
+            | "writes"
+            | "reads"
+            | "read"
+            | "stated"
+            | "noted"
+            | "warned"
+            | "announced"
+            | "tweeted"
+            | "argued"
+            | "insisted"
+            | "claimed"
+            | "declared"
+            | "continued"
+            | "asked"
+            | "explained"
+            | "reported"
+            | "concluded"
+            | "acknowledged"
+            | "urged"
+            | "predicted"
+    )
+}
+
+/// Noun-or-verb forms ("tweets", "calls", "reports"): a verb only after a person or pronoun.
+fn ambiguous_verb(w: &str) -> bool {
+    matches!(
+        lexicon::lower(w).as_ref(),
+        "tweets"
+            | "notes"
+            | "claims"
+            | "calls"
+            | "reports"
+            | "states"
+            | "answers"
+            | "remarks"
+            | "replies"
+            | "demands"
+            | "posts"
+            | "estimates"
+            | "feels"
+            | "thought"
+            | "put"
+            | "called"
+            | "promised"
+            | "pledged"
+            | "charged"
+            | "questioned"
+            | "reported"
+            | "echoed"
+            | "vows"
+            | "urges"
+            | "warns"
+            | "read"
+            | "reads"
+            | "concerns"
+            | "asks"
+    )
+}
+
+/// Participles that take the subject of the main clause ("…, saying “…”").
+fn participle(w: &str) -> bool {
+    matches!(
+        w,
+        "saying"
+            | "adding"
+            | "telling"
+            | "writing"
+            | "tweeting"
+            | "arguing"
+            | "noting"
+            | "calling"
+            | "warning"
+            | "asking"
+            | "declaring"
+            | "insisting"
+            | "explaining"
+            | "describing"
+    )
+}
+
+/// The nearest cue before the quote in its sentence and the subject it attaches to.
+fn cue_before(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRange>)> {
+    for v in (0..toks.len()).rev() {
+        let w = ctx.w(&toks[v]);
+        if w == "to" && v > 0 && ctx.w(&toks[v - 1]).eq_ignore_ascii_case("according") {
+            let cue = TextRange::new(toks[v - 1].range.start, toks[v].range.end);
+            if let Some(s) = object(ctx, &toks[v + 1..]) {
+                return Some((s, Some(cue)));
+            }
+            continue;
+        }
+        if participle(w) {
+            if let Some(s) = clause_subject(ctx, &toks[..v]) {
+                return Some((s, Some(toks[v].range)));
+            }
+            continue;
+        }
+        if !ctx.is_verb(&toks[v]) {
+            continue;
+        }
+        if let Some(s) = subject_left(ctx, toks, v) {
+            let text = matches!(s, Subject::Text(..));
+            if text && (!core_verb(w) || ambiguous_verb(w)) {
+                continue;
+            }
+            return Some((s, Some(toks[v].range)));
+        }
+        // "…, said X, “…”"
+        if v > 0 && ctx.w(&toks[v - 1]) == "," {
+            if let Some(s @ Subject::Person(..)) = object(ctx, &toks[v + 1..]) {
+                return Some((s, Some(toks[v].range)));
+            }
+        }
+    }
+    None
+}
+
+/// The subject ending right before token `v`.
+fn subject_left(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<Subject> {
+    let mut j = v;
+    while j > 0 {
+        let w = ctx.w(&toks[j - 1]);
+        if toks[j - 1].kind == TokenKind::Word
+            && (SKIP_BEFORE_VERB.contains(&lexicon::lower(w).as_ref())
+                || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase())))
+        {
+            j -= 1;
+            continue;
+        }
+        // A party designation or aside: "Rep. Gwen Moore (D-Wis.) said".
+        if w == ")" {
+            let open = toks[..j - 1].iter().rposition(|t| ctx.w(t) == "(");
+            if let Some(o) = open.filter(|&o| j - 1 - o <= 8) {
+                j = o;
+                continue;
+            }
+        }
+        break;
+    }
+    if j == 0 {
+        return None;
+    }
+    let t = j - 1;
+    // An appositive: "Daryl Kimball, executive director of …, said".
+    if ctx.w(&toks[t]) == "," {
+        // Up to three comma-separated asides back: "Jean-Marc Ayrault, the foreign minister of
+        // France, a permanent member of the Security Council, said".
+        let mut k = t;
+        for _ in 0..3 {
+            let mut found = None;
+            while k > 0 && t - k < 30 {
+                k -= 1;
+                if ctx.w(&toks[k]) == "," {
+                    found = Some(k);
+                    break;
+                }
+            }
+            let c = found?;
+            if c == 0 {
+                return None;
+            }
+            if let Some(m) = ctx.mention_at(toks[c - 1].range.start) {
+                return Some(Subject::Person(m.person, m.range));
+            }
+            // "Officials at Homeland Security Investigations, a division of …, said"
+            if let Some(s @ Subject::Text(..)) = np_left(ctx, toks, c - 1) {
+                let first = ctx.w(&toks[c - 1]);
+                if !SKIP_BEFORE_VERB.contains(&lexicon::lower(first).as_ref())
+                    && !lexicon::is_not_person(first)
+                {
+                    return Some(s);
+                }
+            }
+            k = c;
+        }
+        return None;
+    }
+    let w = ctx.w(&toks[t]);
+    if let Some(g) = pronoun(w) {
+        return Some(Subject::Pronoun(g, toks[t].range));
+    }
+    if plural_pronoun(w) {
+        return Some(Subject::Text(w.to_string(), toks[t].range));
+    }
+    if let Some(m) = ctx.mention_at(toks[t].range.start) {
+        return Some(Subject::Person(m.person, m.range));
+    }
+    np_left(ctx, toks, t)
+}
+
+/// A noun phrase ending at token `t`: "the Kremlin", "a spokesman for the ministry", "officials".
+fn np_left(ctx: &Ctx<'_>, toks: &[Token], t: usize) -> Option<Subject> {
+    if toks[t].kind != TokenKind::Word {
+        return None;
+    }
+    let last = ctx.w(&toks[t]);
+    if lexicon::is_function_word(last) || DETERMINERS.contains(&lexicon::lower(last).as_ref()) {
+        return None;
+    }
+    if ctx.is_verb(&toks[t]) {
+        return None;
+    }
+    let mut s = t;
+    let mut n = 1;
+    while s > 0 && n < 10 {
+        let w = ctx.w(&toks[s - 1]);
+        if toks[s - 1].kind != TokenKind::Word {
+            break;
+        }
+        let lw = lexicon::lower(w);
+        if DETERMINERS.contains(&lw.as_ref()) {
+            s -= 1;
+            // "a spokesman for the Kremlin": keep going over "for/of/at".
+            if s > 0 && matches!(ctx.w(&toks[s - 1]), "for" | "of" | "at" | "from" | "with") {
+                s -= 1;
+                n += 2;
+                continue;
+            }
+            break;
+        }
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        if cap && !matches!(w, "But" | "And" | "So" | "Then" | "Yet" | "Or") {
+            s -= 1;
+            n += 1;
+            continue;
+        }
+        if lexicon::is_function_word(w) || ctx.is_verb(&toks[s - 1]) {
+            // Allow "of"/"for" inside: "director of the agency".
+            if matches!(w, "for" | "of" | "at" | "from") {
+                s -= 1;
+                n += 1;
+                continue;
+            }
+            break;
+        }
+        s -= 1;
+        n += 1;
+    }
+    while s < t
+        && lexicon::is_function_word(ctx.w(&toks[s]))
+        && !DETERMINERS.contains(&lexicon::lower(ctx.w(&toks[s])).as_ref())
+    {
+        s += 1;
+    }
+    // A mention ending the phrase ("NATO chief Jens Stoltenberg") is the speaker itself.
+    if let Some(m) = ctx.mention_at(toks[t].range.start) {
+        return Some(Subject::Person(m.person, m.range));
+    }
+    // A noun phrase starts with a determiner or a capital ("the Kremlin", "Japan"), or is a bare
+    // plural ("officials"); anything else ("should be released") is no subject.
+    let head = ctx.w(&toks[s]);
+    let plural_noun = s == t && head.ends_with('s') && head.chars().all(char::is_lowercase);
+    let starts_ok = DETERMINERS.contains(&lexicon::lower(head).as_ref())
+        || head.chars().next().is_some_and(char::is_uppercase)
+        || plural_noun;
+    if !starts_ok {
+        return None;
+    }
+    let range = TextRange::new(toks[s].range.start, toks[t].range.end);
+    let text = ctx
+        .doc
+        .text(range)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // A mention inside the phrase ("NATO chief Jens Stoltenberg") is the speaker itself when it
+    // ends the phrase.
+    if let Some(m) = ctx.mention_at(toks[t].range.start) {
+        return Some(Subject::Person(m.person, m.range));
+    }
+    Some(Subject::Text(text, range))
+}
+
+/// The speaker after a cue: "said Victor Cha", "said Secretary of State John Kerry", "said the
+/// Kremlin", "according to a statement".
+fn object(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
+    for t in toks.iter().take(8) {
+        if t.kind == TokenKind::Punct && ctx.w(t) != "." {
+            break;
+        }
+        if let Some(m) = ctx.mention_at(t.range.start) {
+            return Some(Subject::Person(m.person, m.range));
+        }
+        let w = ctx.w(t);
+        let title_word = lexicon::is_role(w)
+            || lexicon::is_role_modifier(w)
+            || w == "of"
+            || w == "."
+            || w.chars().next().is_some_and(char::is_uppercase);
+        if !title_word {
+            break;
+        }
+    }
+    let first = toks.first()?;
+    let w = ctx.w(first);
+    if let Some(g) = pronoun(w) {
+        return Some(Subject::Pronoun(g, first.range));
+    }
+    // A noun phrase up to punctuation, a relative word or a verb.
+    let mut end = 0;
+    for (i, t) in toks.iter().enumerate().take(10) {
+        let w = ctx.w(t);
+        if t.kind != TokenKind::Word
+            || matches!(
+                w,
+                "who"
+                    | "that"
+                    | "which"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+            )
+            || ctx.is_verb(t)
+        {
+            break;
+        }
+        end = i + 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let range = TextRange::new(toks[0].range.start, toks[end - 1].range.end);
+    let text = ctx
+        .doc
+        .text(range)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Subject::Text(text, range))
+}
+
+/// The subject of a clause that introduces a quote with a colon.
+fn clause_subject(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
+    if let Some(v) = toks.iter().position(|t| ctx.is_verb(t)) {
+        if let Some(s) = subject_left(ctx, toks, v) {
+            return Some(s);
+        }
+    }
+    // The first person or pronoun followed by a verb-like word ("President Obama is rolling out
+    // …:"), else the first person named.
+    let mut first = None;
+    for (i, t) in toks.iter().enumerate() {
+        let subj = if let Some(m) = ctx.mention_at(t.range.start) {
+            if m.range.end > t.range.end {
+                continue;
+            }
+            Subject::Person(m.person, m.range)
+        } else if let Some(g) = pronoun(ctx.w(t)) {
+            Subject::Pronoun(g, t.range)
+        } else {
+            continue;
+        };
+        let next = toks.get(i + 1).map_or("", |n| ctx.w(n));
+        let verbish = next.chars().next().is_some_and(char::is_lowercase)
+            && (!lexicon::is_function_word(next)
+                || matches!(
+                    next,
+                    "is" | "was" | "has" | "had" | "will" | "would" | "then"
+                ));
+        if verbish {
+            return Some(subj);
+        }
+        if first.is_none() {
+            first = Some(subj);
+        }
+    }
+    if first.is_some() {
+        return first;
+    }
+    // "The piece used one of the woman's quotes as its headline:": the noun phrase opening the
+    // clause.
+    let head = toks.first()?;
+    if DETERMINERS.contains(&lexicon::lower(ctx.w(head)).as_ref()) {
+        let end = toks
+            .iter()
+            .skip(1)
+            .take(1)
+            .take_while(|t| {
+                t.kind == TokenKind::Word && !lexicon::is_function_word(ctx.w(t)) && !ctx.is_verb(t)
+            })
+            .count();
+        if end >= 1 {
+            let r = TextRange::new(head.range.start, toks[end].range.end);
+            return Some(Subject::Text(ctx.doc.text(r).to_string(), r));
+        }
+    }
+    None
+}
+
+fn compatible(d: &Draft, g: Gender) -> bool {
+    match d.gender {
+        // A name found only by a known surname ("Royal Bank") is too weak to be a pronoun's
+        // antecedent unless something else made it a person.
+        None | Some(Gender::Unknown) => d.strong,
+        Some(x) => x == g,
+    }
+}
+
+/// Resolves "he"/"she" at byte `at` to the person it refers to. Returns the chosen person and,
+/// when more than one person fits, every candidate.
+fn resolve_pronoun(
+    ctx: &Ctx<'_>,
+    qi: usize,
+    done: &[Attribution],
+    g: Gender,
+    at: usize,
+) -> (Option<usize>, Vec<usize>) {
+    let doc = ctx.doc;
+    let q = &doc.quotes[qi];
+    let para = q.paragraphs.start;
+    let limit = doc
+        .paragraphs
+        .get(para.saturating_sub(3))
+        .map_or(0, |p| p.range.start);
+    let end = ctx.mentions.partition_point(|m| m.range.start < at);
+    // Walk back over the mentions outside quotes; prefer the most recent sentence subject (the
+    // first person named in a sentence that does not open with a pronoun), else the most recent
+    // mention.
+    let mut first_any: Option<&Mention> = None;
+    let mut chosen: Option<&Mention> = None;
+    let mut subject_cache: Option<(Option<usize>, Option<usize>)> = None;
+    for m in ctx.mentions[..end].iter().rev() {
+        if m.range.start < limit {
+            break;
+        }
+        if ctx.in_quote(m.range.start) || m.kind == MentionKind::Pronoun {
+            continue;
+        }
+        let Some(d) = ctx.drafts.get(m.person) else {
+            continue;
+        };
+        if !compatible(d, g) {
+            continue;
+        }
+        if first_any.is_none() {
+            first_any = Some(m);
+        }
+        let si = doc.sentence_at(m.range.start);
+        let subj = match subject_cache {
+            Some((s, subj)) if s == si => subj,
+            _ => {
+                let subj = si.and_then(|si| sentence_subject(ctx, si));
+                subject_cache = Some((si, subj));
+                subj
+            }
+        };
+        if subj == Some(m.range.start) {
+            chosen = Some(m);
+            break;
+        }
+    }
+    let Some(m) = chosen.or(first_any) else {
+        return (None, Vec::new());
+    };
+    let si = doc.sentence_at(m.range.start);
+    // Other people who fit, named in the same sentence.
+    let mut cands: Vec<usize> = vec![m.person];
+    if let Some(s) = si.and_then(|si| doc.sentences.get(si)) {
+        let from = ctx
+            .mentions
+            .partition_point(|x| x.range.start < s.range.start);
+        for x in ctx.mentions[from..]
+            .iter()
+            .take_while(|x| x.range.start < s.range.end.min(at))
+        {
+            if x.kind == MentionKind::Pronoun || ctx.in_quote(x.range.start) {
+                continue;
+            }
+            if ctx.drafts.get(x.person).is_some_and(|d| compatible(d, g))
+                && !cands.contains(&x.person)
+            {
+                cands.push(x.person);
+            }
+        }
+    }
+    if cands.len() == 1 {
+        return (Some(m.person), Vec::new());
+    }
+    // Prefer a person whose gender is known to match over one whose gender is unknown.
+    let known: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&p| ctx.drafts[p].gender == Some(g))
+        .collect();
+    if known.len() == 1 {
+        return (Some(known[0]), Vec::new());
+    }
+    // The previous quote's speaker settles it when it is one of them.
+    let prev_speaker = done.iter().rev().find_map(|a| a.person);
+    if let Some(p) = prev_speaker.filter(|p| cands.contains(p)) {
+        return (Some(p), Vec::new());
+    }
+    let mut all = cands.clone();
+    all.sort_unstable();
+    (Some(m.person), all)
+}
+
+/// The start of the mention that is the subject of sentence `si`: the first person named outside
+/// quotes, unless a pronoun comes first.
+fn sentence_subject(ctx: &Ctx<'_>, si: usize) -> Option<usize> {
+    for t in ctx.doc.sentence_tokens(si) {
+        if ctx.in_quote(t.range.start) {
+            continue;
+        }
+        if pronoun(ctx.w(t)).is_some() {
+            return None;
+        }
+        if let Some(m) = ctx.mention_at(t.range.start) {
+            if m.kind != MentionKind::Pronoun {
+                return Some(m.range.start);
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,183 @@
+use super::*;
+use crate::analysis::document::SourceKind;
+
+fn run(src: &str) -> (Document, People) {
+    let doc = Document::parse(src, SourceKind::PlainText);
+    let people = analyze(src, &doc, &Config::default());
+    (doc, people)
+}
+
+/// Each quote's first words and its speaker's name.
+fn speakers(src: &str) -> Vec<(String, Option<String>)> {
+    let (doc, people) = run(src);
+    people
+        .attributions
+        .iter()
+        .filter(|a| doc.quotes[a.quote].parent.is_none())
+        .map(|a| {
+            let q = doc.text(doc.quotes[a.quote].content);
+            let head: String = q.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            (head, a.speaker.clone())
+        })
+        .collect()
+}
+
+/// An invented article with the structure of the seed article (five people, eight quotes, the
+/// last one through "he said" after a role reference).
+const SUMMIT: &str = "Share this
+President Kovar and other leaders of the Atlantic alliance gathered in Lisbon on Tuesday to weigh the next steps after the border clashes, which have dragged on for six weeks.
+Kovar arrived for the emergency meeting shortly before 9 a.m. local time and was greeted by Alliance Secretary-General Anders Lindqvist. The two shook hands and walked past reporters without taking questions.
+The summit — which will include a video address by Moldovan President Andrei Vasilescu — is the first of three events on Kovar’s schedule Tuesday. Later in the day, Kovar will meet leaders of the G-20 group, then meet with leaders of the European Union.
+The main purpose of Kovar’s trip is to coordinate new tariffs. Penalties against 120 members of the Belarusian parliament could be announced as soon as Tuesday.
+
+“We have to move faster, and that means we have to spend more,” Lindqvist told reporters earlier Tuesday. “There is a new sense of urgency and I expect the leaders to agree on it.”
+None of this is likely to satisfy Vasilescu, who has pleaded for air defence systems in a series of speeches since the clashes began March 3. While previewing his speech late Monday, Vasilescu said he would ask alliance leaders to “commit to helping Moldova hold its border” by supplying equipment.
+However, Western governments have been reluctant to broaden their help.
+Before leaving Washington Monday, Kovar told reporters that he thought there is a “serious risk” that Belarusian President Viktor Drozdov will order new incursions — which have gained little ground so far.
+White House national security adviser Megan Holt told reporters Monday that allies would consult on how to respond to “possible escalations” of that kind, including “the whole question of cyberattacks on power grids.”
+Ahead of Tuesday’s summit, Lindqvist said that “any attack on civilian infrastructure would change the nature of this crisis. It would be a clear breach of international law, and it will have severe consequences.”
+The secretary-general stopped short, however, of saying that the alliance would respond with force.
+
+
+“I will not speculate beyond the fact that the alliance is always ready to defend every ally,” he said.
+With wires
+";
+
+#[test]
+fn summit_people_and_titles() {
+    let (_, people) = run(SUMMIT);
+    let got: Vec<(String, Option<String>)> = people
+        .persons
+        .iter()
+        .map(|p| (p.name.clone(), p.title.clone()))
+        .collect();
+    let want = [
+        ("Kovar", Some("President")),
+        ("Anders Lindqvist", Some("Alliance Secretary-General")),
+        ("Andrei Vasilescu", Some("Moldovan President")),
+        ("Viktor Drozdov", Some("Belarusian President")),
+        ("Megan Holt", Some("White House national security adviser")),
+    ];
+    let want: Vec<(String, Option<String>)> = want
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.map(str::to_string)))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn summit_speakers() {
+    let got = speakers(SUMMIT);
+    let names: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(
+        names,
+        [
+            Some("Anders Lindqvist"),
+            Some("Anders Lindqvist"),
+            Some("Andrei Vasilescu"),
+            Some("Kovar"),
+            Some("Megan Holt"),
+            Some("Megan Holt"),
+            Some("Anders Lindqvist"),
+            Some("Anders Lindqvist"),
+        ],
+        "{got:?}"
+    );
+    let (_, people) = run(SUMMIT);
+    let last = people.attributions.last().unwrap();
+    assert_eq!(last.via, SpeakerVia::Pronoun);
+    assert!(last.candidates.is_empty());
+}
+
+#[test]
+fn attribution_patterns() {
+    let src = "Talks\n\n“We are close,” said Dr Miriam Kessler, the lead negotiator. \
+               The Kremlin said in a statement that “nothing has been agreed.” \
+               According to Kessler, “the last issue is water.”\n\n\
+               Mr Blair said: “We will not wait.”\n\n\
+               “It is ‘finished’ for now,” a spokesman said.\n";
+    let got = speakers(src);
+    let names: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(
+        names,
+        [
+            Some("Miriam Kessler"),
+            Some("The Kremlin"),
+            Some("Miriam Kessler"),
+            Some("Blair"),
+            Some("a spokesman"),
+        ],
+        "{got:?}"
+    );
+    // The nested ‘finished’ inherits its parent's speaker.
+    let (doc, people) = run(src);
+    let nested = doc.quotes.iter().position(|q| q.parent.is_some()).unwrap();
+    assert_eq!(
+        people.attributions[nested].speaker.as_deref(),
+        Some("a spokesman")
+    );
+    // Organisations and places are not people.
+    let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Miriam Kessler", "Blair"]);
+}
+
+#[test]
+fn pronoun_with_two_candidates_is_reported() {
+    let src = "Talks\n\nPrime Minister Daniel Okoro met Chancellor Peter Haas on Monday.\n\n“We are united,” he said.\n";
+    let (_, people) = run(src);
+    let a = &people.attributions[0];
+    assert_eq!(a.via, SpeakerVia::Pronoun);
+    assert_eq!(a.candidates.len(), 2);
+    // Gender settles it when only one fits.
+    let src = "Talks\n\nMrs Ada Okoro met Mr Peter Haas on Monday.\n\n“We are united,” she said.\n";
+    let (_, people) = run(src);
+    assert_eq!(people.attributions[0].speaker.as_deref(), Some("Ada Okoro"));
+    assert!(people.attributions[0].candidates.is_empty());
+}
+
+#[test]
+fn registry_spelling_title_and_note_win() {
+    use crate::analysis::config::RegistryPerson;
+    let src = "Address\n\nVolodymyr Zelensky spoke by video. Zelensky asked for help.\n";
+    let doc = Document::parse(src, SourceKind::PlainText);
+    let config = Config {
+        people: vec![RegistryPerson {
+            name: "Volodymyr Zelenskyy".into(),
+            title: Some("Ukrainian President".into()),
+            aliases: vec![],
+            note: Some("house spelling".into()),
+        }],
+        ..Config::default()
+    };
+    let people = analyze(src, &doc, &config);
+    assert_eq!(people.persons.len(), 1);
+    let p = &people.persons[0];
+    assert_eq!(p.name, "Volodymyr Zelenskyy");
+    assert_eq!(p.title.as_deref(), Some("Ukrainian President"));
+    assert_eq!(p.note.as_deref(), Some("house spelling"));
+    assert!(p.in_registry);
+    assert!(people.mentions.iter().all(|m| m.variant));
+}
+
+#[test]
+fn user_attribution_verbs_are_words_not_patterns() {
+    let src = "Budget\n\n“It is a disgrace,” Senator Ruth Hale harrumphed.\n";
+    let doc = Document::parse(src, SourceKind::PlainText);
+    let plain = analyze(src, &doc, &Config::default());
+    assert_eq!(plain.attributions[0].via, SpeakerVia::None); // "harrumphed" is no built-in verb
+    let config = Config {
+        attribution_verbs: vec!["harrumph".into(), ".*".into()],
+        ..Config::default()
+    };
+    let people = analyze(src, &doc, &config);
+    assert_eq!(people.attributions[0].speaker.as_deref(), Some("Ruth Hale"));
+    assert_eq!(people.attributions[0].cue.as_deref(), Some("harrumphed"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_speech() {
+    let src =
+        "Review\n\nThe so-called “reset” failed. Her favourite film is “The Long Way Home”.\n";
+    let (_, people) = run(src);
+    assert!(people.attributions.iter().all(|a| !a.speech));
+}
