@@ -52,6 +52,14 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
                 continue;
             }
         };
+        if !meta.is_dir() && !meta.is_file() {
+            // A FIFO would block for ever and a device such as /dev/zero never ends.
+            errors.push(InputError {
+                path: arg.clone(),
+                message: "not a regular file (a FIFO, socket or device): skipped".to_string(),
+            });
+            continue;
+        }
         if !meta.is_dir() {
             if seen.insert(arg.clone()) {
                 files.push(arg.clone());
