@@ -280,6 +280,20 @@ fn bom_is_not_a_finding_and_lines_are_right() {
     assert_eq!(diags.len(), 1, "{v}");
     assert_eq!(diags[0]["start"]["line"], 3);
     assert_eq!(diags[0]["start"]["column"], 19);
+    // Byte ranges are offsets into the file, BOM included.
+    let s = diags[0]["byte_range"][0].as_u64().unwrap() as usize;
+    assert_eq!(&text[s..s + 1], "\"");
+}
+
+#[test]
+fn lone_cr_files_count_lines_as_the_server_does() {
+    let text = "Headline\r\rThe minister said \"we will never close the mine.\rNext paragraph.\r";
+    let (code, v, err) = check_one("cr.txt", text.as_bytes());
+    assert_eq!(code, Some(1), "{err}");
+    let diags = v["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{v}");
+    assert_eq!(diags[0]["start"]["line"], 3);
+    assert_eq!(diags[0]["start"]["column"], 19);
 }
 
 #[test]
