@@ -139,8 +139,7 @@ mod tests {
     /// Counts by hand: `\n` and a lone `\r` break lines; the `\r` of a `\r\n` is a column.
     fn naive(text: &str, offset: usize) -> Position {
         let (mut line, mut column) = (1, 1);
-        let mut it = text[..offset].char_indices().peekable();
-        while let Some((i, c)) = it.next() {
+        for (i, c) in text[..offset].char_indices() {
             let lone_cr = c == '\r' && !text[i + 1..].starts_with('\n');
             if c == '\n' || lone_cr {
                 line += 1;
