@@ -332,7 +332,7 @@ pub fn plain_layout(text: &str) -> Layout {
     // Lines of the body, with their ranges (terminator excluded).
     let mut lines: Vec<TextRange> = Vec::new();
     let mut pos = body_start;
-    for line in text[body_start..].split_inclusive('\n') {
+    for line in lines_inclusive(&text[body_start..]) {
         let content = line.trim_end_matches(['\n', '\r']);
         let r = TextRange::new(pos, pos + content.len());
         if suppress::is_control_comment(content.trim()) && content.trim().starts_with("<!--") {
@@ -394,6 +394,32 @@ pub fn plain_layout(text: &str) -> Layout {
         blocks,
         suppressions: sup.finish(text.len()),
     }
+}
+
+/// Lines with their terminators: `\n`, `\r\n` or a lone `\r` (old Mac files), as the Language
+/// Server Protocol counts them.
+fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let from = start;
+        let end = match memchr::memchr2(b'\n', b'\r', &bytes[from..]) {
+            Some(i) => {
+                let at = from + i;
+                if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                    at + 2
+                } else {
+                    at + 1
+                }
+            }
+            None => bytes.len(),
+        };
+        start = end;
+        text.get(from..end)
+    })
 }
 
 /// A block of several lines is hard-wrapped when every line but the last was broken because the

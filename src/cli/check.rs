@@ -1,7 +1,6 @@
 //! `copydesk check`: collect files, analyse them in parallel, render in input order.
 
 use std::io::Write as _;
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -151,7 +150,7 @@ pub fn check_one(path: &Path, config: &Config, opts: PipelineOptions) -> FileOut
         Err(e) => return FileOutcome::Failed(e),
     };
     let kind = input::source_kind(path);
-    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+    let result = super::guarded(|| {
         debug_panic_hook(&text);
         let analysis = analysis::analyze(&text, kind, config);
         let index = LineIndex::new(&text);
@@ -165,7 +164,7 @@ pub fn check_one(path: &Path, config: &Config, opts: PipelineOptions) -> FileOut
             CheckFormat::Json | CheckFormat::Sarif => String::new(),
         };
         (diagnostics, rendered)
-    }));
+    });
     match result {
         Ok((diagnostics, rendered)) => FileOutcome::Checked(CheckedFile {
             path: path.to_path_buf(),
@@ -173,19 +172,12 @@ pub fn check_one(path: &Path, config: &Config, opts: PipelineOptions) -> FileOut
             bytes: text.len(),
             rendered,
         }),
-        Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
-            FileOutcome::Failed(InputError {
-                path: path.to_path_buf(),
-                message: format!(
-                    "internal error while checking this file ({what}); the other files were checked. Please report this with the file"
-                ),
-            })
-        }
+        Err(what) => FileOutcome::Failed(InputError {
+            path: path.to_path_buf(),
+            message: format!(
+                "internal error while checking this file ({what}); the other files were checked. Please report this with the file"
+            ),
+        }),
     }
 }
 

@@ -346,7 +346,7 @@ pub fn run(args: FactsArgs) -> i32 {
             return 2;
         }
     };
-    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let out = super::guarded(|| {
         let a = analysis::analyze(&text, input::source_kind(path), &config);
         let s = sheet(&display_path(path), &text, &a);
         match args.format {
@@ -357,7 +357,7 @@ pub fn run(args: FactsArgs) -> i32 {
             }
             FactsFormat::Human => markdown(&s),
         }
-    }));
+    });
     match out {
         Ok(out) => {
             if super::emit(&out) {
@@ -366,9 +366,9 @@ pub fn run(args: FactsArgs) -> i32 {
                 2
             }
         }
-        Err(_) => {
+        Err(what) => {
             eprintln!(
-                "error: {}: internal error while analysing this file; please report it with the file",
+                "error: {}: internal error while analysing this file ({what}); please report it with the file",
                 Path::new(path).display()
             );
             2

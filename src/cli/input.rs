@@ -52,6 +52,14 @@ pub fn collect_files(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
                 continue;
             }
         };
+        if !meta.is_dir() && !meta.is_file() {
+            // A FIFO would block for ever and a device such as /dev/zero never ends.
+            errors.push(InputError {
+                path: arg.clone(),
+                message: "not a regular file (a FIFO, socket or device): skipped".to_string(),
+            });
+            continue;
+        }
         if !meta.is_dir() {
             if seen.insert(arg.clone()) {
                 files.push(arg.clone());
@@ -174,7 +182,8 @@ pub fn read_article(path: &Path) -> Result<String, InputError> {
 }
 
 /// Checks that `bytes` are text: no NUL byte in the first 8 KB, valid UTF-8. A leading UTF-8 byte
-/// order mark is dropped, as editors do; byte ranges then count from the byte after it.
+/// order mark is kept, so byte ranges are offsets into the file; the analysis skips it and line
+/// columns do not count it.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
     if let Some(i) = memchr::memchr(0, head) {
@@ -183,12 +192,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
         ));
     }
     match String::from_utf8(bytes) {
-        Ok(mut s) => {
-            if s.starts_with('\u{feff}') {
-                s.replace_range(..'\u{feff}'.len_utf8(), "");
-            }
-            Ok(s)
-        }
+        Ok(s) => Ok(s),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();

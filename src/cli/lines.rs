@@ -18,9 +18,16 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(text.len() / 60 + 1);
         starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        // `\n`, `\r\n` and a lone `\r` end a line, as the Language Server Protocol counts them, so
+        // the CLI and the server agree on line numbers.
+        starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        );
         LineIndex {
             starts,
             len: text.len(),
@@ -39,7 +46,7 @@ impl LineIndex {
         self.starts.get(line).copied().unwrap_or(self.len)
     }
 
-    /// The end of 0-based `line`'s content: before its `\n` (and a `\r` before that).
+    /// The end of 0-based `line`'s content: before its `\n` or lone `\r` (and a `\r` before a `\n`).
     pub fn line_end(&self, text: &str, line: usize) -> usize {
         let mut end = self.starts.get(line + 1).map_or(self.len, |&next| next - 1);
         let start = self.line_start(line);
@@ -69,7 +76,11 @@ impl LineIndex {
                 Some((l, o, c)) if l == line && o <= offset => (o, c),
                 _ => (self.line_start(line), 0),
             };
-            let column = col0 + text.get(from..offset).map_or(0, |s| s.chars().count());
+            let mut column = col0 + text.get(from..offset).map_or(0, |s| s.chars().count());
+            // A byte order mark is not a column: editors hide it.
+            if from == 0 && offset > 0 && text.starts_with('\u{feff}') {
+                column -= 1;
+            }
             last = Some((line, offset, column));
             out[i] = Position {
                 line: line + 1,
@@ -125,11 +136,31 @@ mod tests {
         assert_eq!(idx.line_end(text, 2), text.len());
     }
 
+    /// Counts by hand: `\n` and a lone `\r` break lines; the `\r` of a `\r\n` is a column.
     fn naive(text: &str, offset: usize) -> Position {
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (mut line, mut column) = (1, 1);
+        for (i, c) in text[..offset].char_indices() {
+            let lone_cr = c == '\r' && !text[i + 1..].starts_with('\n');
+            if c == '\n' || lone_cr {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
         Position { line, column }
+    }
+
+    #[test]
+    fn lone_cr_breaks_lines_and_bom_is_no_column() {
+        let text = "a\rb\r\nc";
+        let idx = LineIndex::new(text);
+        let p = idx.positions(text, &[2, 5]);
+        assert_eq!(p[0], Position { line: 2, column: 1 });
+        assert_eq!(p[1], Position { line: 3, column: 1 });
+        let bom = "\u{feff}ab";
+        let idx = LineIndex::new(bom);
+        assert_eq!(idx.positions(bom, &[4])[0], Position { line: 1, column: 2 });
     }
 
     proptest::proptest! {

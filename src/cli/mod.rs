@@ -20,6 +20,40 @@ pub use explain::rules_table_markdown;
 
 use args::{Cli, Command};
 
+thread_local! {
+    /// Set while a file is analysed under [`guarded`], whose caller reports any panic itself.
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into `Err(message)`. The panic hook stays quiet meanwhile: the caller
+/// reports the failure once, naming the file, instead of the default hook's "thread panicked"
+/// lines and backtrace.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    GUARDED.with(|g| g.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(false));
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string())
+    })
+}
+
+/// Keeps the default panic output for panics nobody catches; silences the ones [`guarded`]
+/// reports. `COPYDESK_PANIC_BACKTRACE=1` shows them all, for debugging.
+fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let quiet = GUARDED.with(std::cell::Cell::get)
+            && std::env::var_os("COPYDESK_PANIC_BACKTRACE").is_none();
+        if !quiet {
+            default(info);
+        }
+    }));
+}
+
 /// Writes `s` to stdout. A closed pipe (`copydesk rules | head`) is not an error; other write
 /// errors are reported. Returns false on a real error.
 pub(crate) fn emit(s: &str) -> bool {
@@ -36,6 +70,7 @@ pub(crate) fn emit(s: &str) -> bool {
 
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> i32 {
+    install_panic_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

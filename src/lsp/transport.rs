@@ -17,6 +17,8 @@ use tower_lsp_server::jsonrpc::{Request, Response};
 
 /// Larger bodies are refused (the header is skipped) rather than buffered.
 pub const MAX_BODY: usize = 1 << 30;
+/// A header block longer than this is not one.
+pub const MAX_HEADER: usize = 8 * 1024;
 const HEADER: &[u8] = b"content-length:";
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -66,9 +68,21 @@ fn too_long_error(message: &Value) -> Value {
 
 /// Checks that the server's decoder will accept `body`.
 pub fn check_body(body: &[u8]) -> Verdict {
-    if serde_json::from_slice::<Request>(body).is_ok()
-        || serde_json::from_slice::<Response>(body).is_ok()
-    {
+    if let Ok(req) = serde_json::from_slice::<Request>(body) {
+        // The protocol: a request whose method starts with `$/` that the server does not know
+        // must be answered with MethodNotFound. The server knows no `$/` request (the standard
+        // `$/` messages are all notifications) and would leave the client waiting for ever.
+        if let (Some(id), true) = (req.id(), req.method().starts_with("$/")) {
+            let id = serde_json::to_value(id).unwrap_or(Value::Null);
+            return Verdict::Reject(error_response(
+                id,
+                -32601,
+                &format!("Method not found: {}", req.method()),
+            ));
+        }
+        return Verdict::Forward;
+    }
+    if serde_json::from_slice::<Response>(body).is_ok() {
         return Verdict::Forward;
     }
     match serde_json::from_slice::<Value>(body) {
@@ -178,7 +192,18 @@ impl Framer {
                 return None;
             }
         }
-        let end = find(&self.buf, b"\r\n\r\n")?;
+        // A header block is short: look for its end only in the first MAX_HEADER bytes, so that
+        // a `Content-Length:` never followed by a blank line (a client using bare LF) is not
+        // rescanned and buffered without bound.
+        let Some(end) = find(&self.buf[..self.buf.len().min(MAX_HEADER)], b"\r\n\r\n") else {
+            if self.buf.len() < MAX_HEADER {
+                return None;
+            }
+            let skip = find_header(&self.buf[1..]).map_or(1, |i| i + 1);
+            self.buf.drain(..skip);
+            self.scanned = 0;
+            return Some(Frame::Skipped(skip, "a header block that never ends"));
+        };
         let headers = String::from_utf8_lossy(&self.buf[..end]).into_owned();
         let mut len: Option<Option<usize>> = None;
         for line in headers.split("\r\n") {
@@ -211,9 +236,14 @@ impl Framer {
             }
             _ => {
                 // Skip the whole header block; the body (if any) is skipped as junk next time.
-                self.buf.drain(..end + 4);
+                // When the block holds another `Content-Length:` (a frame with bare LF
+                // separators runs into the next one), resume there instead, so that the next
+                // message is not lost with the bad one.
+                let skip = find_header(&self.buf[1..end]).map_or(end + 4, |i| i + 1);
+                self.buf.drain(..skip);
+                self.scanned = 0;
                 Some(Frame::Skipped(
-                    end + 4,
+                    skip,
                     "a header without a valid Content-Length",
                 ))
             }
@@ -351,6 +381,48 @@ mod tests {
         assert_eq!(f.next_frame(), None);
         f.push(b"}");
         assert_eq!(f.next_frame(), Some(Frame::Body(b"{}".to_vec())));
+    }
+
+    #[test]
+    fn a_bad_header_block_does_not_swallow_the_next_frame() {
+        let a = br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#;
+        // Bare LF separators: the block runs into the next frame's header.
+        let mut input = b"Content-Length: 3\n\n{}\n".to_vec();
+        input.extend_from_slice(&frame(a));
+        let got = bodies(&input);
+        assert!(matches!(got[0], Frame::Skipped(_, _)), "{got:?}");
+        assert_eq!(got.last(), Some(&Frame::Body(a.to_vec())), "{got:?}");
+    }
+
+    #[test]
+    fn a_header_that_never_ends_is_not_buffered_for_ever() {
+        let mut f = Framer::default();
+        f.push(b"Content-Length: 5\n\n");
+        f.push(&vec![b'x'; 3 * MAX_HEADER]);
+        while f.next_frame().is_some() {}
+        assert!(f.buffered() <= MAX_HEADER, "{}", f.buffered());
+        let a = br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#;
+        f.push(&frame(a));
+        let mut last = None;
+        while let Some(fr) = f.next_frame() {
+            last = Some(fr);
+        }
+        assert_eq!(last, Some(Frame::Body(a.to_vec())));
+    }
+
+    #[test]
+    fn dollar_requests_are_method_not_found_and_dollar_notifications_pass() {
+        let Verdict::Reject(e) = check_body(br#"{"jsonrpc":"2.0","id":"q","method":"$/x"}"#) else {
+            panic!()
+        };
+        assert_eq!(
+            (e["error"]["code"].as_i64(), e["id"].as_str()),
+            (Some(-32601), Some("q"))
+        );
+        assert_eq!(
+            check_body(br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#),
+            Verdict::Forward
+        );
     }
 
     #[test]

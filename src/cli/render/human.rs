@@ -30,7 +30,7 @@ fn renderer(color: bool) -> Renderer {
 }
 
 /// A window of whole lines of `text` for a snippet: `(start_byte, source, first_line_1based)`.
-/// Carriage returns are replaced by spaces so that CRLF files render like LF files while byte
+/// Carriage returns are rewritten so that CRLF and CR files render like LF files while byte
 /// offsets within the window stay the same.
 struct Window {
     start: usize,
@@ -49,12 +49,27 @@ fn window(text: &str, index: &LineIndex, from: usize, to: usize) -> Option<Windo
     if last - first >= MAX_SNIPPET_LINES {
         last = first;
     }
-    let start = index.line_start(first);
-    let end = index.line_end(text, last);
+    let mut start = index.line_start(first);
+    // The byte order mark stays out of the snippet, so its columns match the reported ones.
+    if start == 0 && text.starts_with('\u{feff}') {
+        start = '\u{feff}'.len_utf8();
+    }
+    let end = index.line_end(text, last).max(start);
     if end.saturating_sub(start) > MAX_SNIPPET_BYTES {
         return None;
     }
-    let source = text.get(start..end)?.replace('\r', " ");
+    // Same byte length as the text: a CR before LF becomes a space, a lone CR (a line break of its
+    // own) becomes LF, so the snippet shows the lines the line numbers count.
+    let raw = text.get(start..end)?;
+    let mut source = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => source.push(' '),
+            '\r' => source.push('\n'),
+            c => source.push(c),
+        }
+    }
     Some(Window {
         start,
         end,
