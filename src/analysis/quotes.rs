@@ -122,19 +122,25 @@ pub fn scan(
         let base = para.range.start;
         let mut double: Option<Open> = None;
         let mut single: Option<Open> = None;
-        let mut chars = text.char_indices().peekable();
-        let mut prev: Option<char> = None;
+        // Only quote marks matter: jump from one candidate byte to the next (`"`, `'`, or the
+        // lead byte 0xE2 of the curly marks) instead of walking every character.
+        let bytes = text.as_bytes();
+        let mut marks = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).filter_map(|i| {
+            let c = text.get(i..)?.chars().next()?;
+            matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'').then_some((i, c))
+        });
         if let Some(open) = carried.take() {
             // A quote is only carried into a paragraph that starts with an opening mark, which
             // re-opens the same quotation instead of starting a new one.
-            if let Some((_, c)) = chars.next() {
-                prev = Some(c);
+            if text.starts_with(['“', '"']) {
+                marks.next();
             }
             double = Some(open);
         }
         let has_double = text.contains(['“', '”', '"']);
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        for (i, c) in marks {
+            let prev = text[..i].chars().next_back();
+            let next = text[i + c.len_utf8()..].chars().next();
             let at = base + i;
             match c {
                 '“' | '”' | '"' => {
@@ -150,7 +156,6 @@ pub fn scan(
                         && prev.is_some_and(|p| p.is_ascii_digit())
                         && role != Role::Open
                     {
-                        prev = Some(c);
                         continue;
                     }
                     match (&double, role) {
@@ -222,12 +227,10 @@ pub fn scan(
                         && next.is_some_and(char::is_alphanumeric);
                     let before_digit = next.is_some_and(|n| n.is_ascii_digit());
                     if word_inside || before_digit {
-                        prev = Some(c);
                         continue; // apostrophe: "Russia’s", "’90s"
                     }
                     let in_double = double.is_some();
                     if !in_double && has_double {
-                        prev = Some(c);
                         continue;
                     }
                     let role = flank(prev, next);
@@ -266,7 +269,6 @@ pub fn scan(
                 }
                 _ => {}
             }
-            prev = Some(c);
         }
         // Paragraph end: a still-open double quote either continues or is unclosed.
         if let Some(o) = double.take() {
