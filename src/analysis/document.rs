@@ -164,6 +164,13 @@ impl Document {
         (i < self.paragraphs.len() && self.paragraphs[i].range.start <= offset).then_some(i)
     }
 
+    /// Whether paragraph `pi` is a heading (or a plain-text headline), which is not body copy.
+    pub fn is_heading(&self, pi: usize) -> bool {
+        self.paragraphs
+            .get(pi)
+            .is_some_and(|p| p.kind == BlockKind::Heading)
+    }
+
     /// The tokens of sentence `i`.
     pub fn sentence_tokens(&self, i: usize) -> &[Token] {
         self.sentences

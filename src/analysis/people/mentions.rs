@@ -7,7 +7,7 @@ use super::lexicon::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::lexicon::{self, Gender};
 use super::{Mention, MentionKind};
 use crate::analysis::config::Config;
-use crate::analysis::document::{BlockKind, Document};
+use crate::analysis::document::Document;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};
 
@@ -531,10 +531,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         .filter(|w| capitalised.contains(*w))
         .collect();
     for (si, s) in doc.sentences.iter().enumerate() {
-        let heading = doc
-            .paragraphs
-            .get(s.paragraph)
-            .is_some_and(|p| p.kind == BlockKind::Heading);
+        let heading = doc.is_heading(s.paragraph);
         candidates(
             doc,
             doc.sentence_tokens(si),
@@ -724,8 +721,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         let next_ok = next.is_none_or(|n| !cap(n) || is_possessive(base));
         let in_heading = doc
             .paragraph_at(t.range.start)
-            .and_then(|pi| doc.paragraphs.get(pi))
-            .is_some_and(|p| p.kind == BlockKind::Heading);
+            .is_some_and(|pi| doc.is_heading(pi));
         if !prev_ok || !next_ok || in_heading {
             // "Jens Stoltenburg" (the person's own first name before it) is handled in pass 1.
             continue;

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::lexicon::{self, Gender};
 use super::mentions::{Draft, word};
 use super::{Attribution, Mention, MentionKind, SpeakerVia};
-use crate::analysis::document::{BlockKind, Document};
+use crate::analysis::document::Document;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};
 
@@ -204,11 +204,7 @@ pub(super) fn attribute(
             out.push(a);
             continue;
         }
-        let heading = q.paragraphs.clone().any(|p| {
-            doc.paragraphs
-                .get(p)
-                .is_some_and(|p| p.kind == BlockKind::Heading)
-        });
+        let heading = q.paragraphs.clone().any(|p| doc.is_heading(p));
         if !heading {
             find_speaker(&ctx, qi, &out, &mut a);
         }

@@ -2,7 +2,6 @@
 
 use super::RuleContext;
 use crate::analysis::diagnostic::Diagnostic;
-use crate::analysis::document::BlockKind;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::TokenKind;
@@ -134,11 +133,7 @@ fn attributed(ctx: &RuleContext<'_>, si: usize, skip: TextRange) -> bool {
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     for (si, s) in doc.sentences.iter().enumerate() {
-        if doc
-            .paragraphs
-            .get(s.paragraph)
-            .is_none_or(|p| p.kind == BlockKind::Heading)
-        {
+        if doc.is_heading(s.paragraph) {
             continue;
         }
 

@@ -2,7 +2,6 @@
 
 use super::RuleContext;
 use crate::analysis::diagnostic::Diagnostic;
-use crate::analysis::document::BlockKind;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};
@@ -197,11 +196,7 @@ fn lower<'a>(t: &Token, prose: &'a str) -> Cow<'a, str> {
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     for (si, s) in doc.sentences.iter().enumerate() {
-        if doc
-            .paragraphs
-            .get(s.paragraph)
-            .is_some_and(|p| p.kind == BlockKind::Heading)
-        {
+        if doc.is_heading(s.paragraph) {
             continue;
         }
 

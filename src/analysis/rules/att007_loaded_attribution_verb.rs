@@ -92,11 +92,7 @@ const NOT_SPEECH_AFTER: &[&str] = &[
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     for (si, s) in doc.sentences.iter().enumerate() {
-        if doc
-            .paragraphs
-            .get(s.paragraph)
-            .is_some_and(|p| p.kind == crate::analysis::document::BlockKind::Heading)
-        {
+        if doc.is_heading(s.paragraph) {
             continue;
         }
         if !doc

@@ -2,7 +2,6 @@
 
 use super::RuleContext;
 use crate::analysis::diagnostic::Diagnostic;
-use crate::analysis::document::BlockKind;
 use crate::analysis::people::MentionKind;
 
 declare_rule! {
@@ -31,8 +30,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             .filter_map(|&mi| people.mentions.get(mi))
             .filter(|m| {
                 doc.paragraph_at(m.range.start)
-                    .and_then(|pi| doc.paragraphs.get(pi))
-                    .is_some_and(|para| para.kind != BlockKind::Heading)
+                    .is_some_and(|pi| !doc.is_heading(pi))
             });
         let Some(first) = body.next() else {
             continue;
