@@ -18,8 +18,9 @@
 //! each analysed in process at n, 2n, 4n and 8n; a quadratic step shows as a time ratio near 4 per
 //! doubling instead of 2.
 
+mod common;
+
 use std::io::Write as _;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -37,37 +38,7 @@ fn vm_hwm_kb() -> u64 {
 }
 
 fn base_text() -> (String, String) {
-    // ../shared beside the repository, or two levels up from a worktree under wt/.
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for shared in [
-        here.join("../shared/bench/large.txt"),
-        here.join("../../shared/bench/large.txt"),
-    ] {
-        if let Ok(text) = std::fs::read_to_string(&shared) {
-            return (shared.display().to_string(), text);
-        }
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files = Vec::new();
-    for dir in std::fs::read_dir(&root).into_iter().flatten().flatten() {
-        for f in std::fs::read_dir(dir.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            let p = f.path();
-            if p.extension().is_some_and(|e| e == "txt" || e == "md") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    let mut text = String::new();
-    for f in &files {
-        text.push_str(&std::fs::read_to_string(f).unwrap_or_default());
-        text.push_str("\n\n");
-    }
-    ("tests/fixtures".to_string(), text)
+    common::bench_text(0)
 }
 
 fn cli_sizes() {

@@ -3,38 +3,14 @@
 //! falling figure. Run with `cargo bench --bench scaling [-- FILE]`. Defaults to
 //! ../shared/bench/large.txt when present, else to the bundled fixtures.
 
+mod common;
+
 use std::time::Instant;
 
 use copydesk::analysis::{self, Config, SourceKind};
 
 fn default_input() -> (String, String) {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/large.txt");
-    if let Ok(text) = std::fs::read_to_string(&shared) {
-        return (shared.display().to_string(), text);
-    }
-    let mut text = String::new();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files = Vec::new();
-    for dir in std::fs::read_dir(&root).into_iter().flatten().flatten() {
-        for f in std::fs::read_dir(dir.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            let p = f.path();
-            if p.extension().is_some_and(|e| e == "txt" || e == "md") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    while text.len() < 1_000_000 && !files.is_empty() {
-        for f in &files {
-            text.push_str(&std::fs::read_to_string(f).unwrap_or_default());
-            text.push_str("\n\n");
-        }
-    }
-    ("tests/fixtures (repeated to 1 MB)".to_string(), text)
+    common::bench_text(1_000_000)
 }
 
 fn main() {
