@@ -126,6 +126,34 @@ fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// The character starting at byte `at` of `text`, if `at` is inside it (and on a boundary).
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|t| t.chars().next())
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '…')
+}
+
+/// The byte offset of the next terminator at or after `from`: a byte scan, since every
+/// terminator but `…` is ASCII and `…` starts with a byte (0xE2) that is only ever a lead byte.
+fn next_terminator(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut p = from;
+    while let Some(rel) = bytes
+        .get(p..)?
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
+    {
+        let at = p + rel;
+        if char_at(text, at).is_some_and(is_terminator) {
+            return Some(at);
+        }
+        p = at + 1;
+    }
+    None
+}
+
 /// Splits `range` of `prose` (one paragraph) into trimmed sentence ranges, in order.
 pub fn split(prose: &str, range: TextRange) -> Vec<TextRange> {
     let mut out = Vec::new();
@@ -134,44 +162,43 @@ pub fn split(prose: &str, range: TextRange) -> Vec<TextRange> {
     };
     let base = range.start;
     let mut start = 0usize;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !matches!(c, '.' | '?' | '!' | '…') {
-            i += 1;
-            continue;
-        }
+    // Byte offsets, always on character boundaries.
+    let mut p = 0;
+    while let Some(pos) = next_terminator(text, p) {
+        let Some(c) = char_at(text, pos) else {
+            break;
+        };
         // Run of terminators, then closers.
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '.' | '?' | '!' | '…') {
-            j += 1;
+        let mut j = pos + c.len_utf8();
+        while let Some(d) = char_at(text, j).filter(|&d| is_terminator(d)) {
+            j += d.len_utf8();
         }
-        while j < chars.len() && is_closer(chars[j].1) {
-            j += 1;
+        // Only closers (no second terminator) between this terminator and the whitespace.
+        let single = j == pos + c.len_utf8();
+        while let Some(d) = char_at(text, j).filter(|&d| is_closer(d)) {
+            j += d.len_utf8();
         }
-        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        let end = j;
         // Whitespace must follow.
         let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
+        while let Some(d) = char_at(text, k).filter(|d| d.is_whitespace()) {
+            k += d.len_utf8();
         }
-        if k == j && k < chars.len() {
-            i = j.max(i + 1);
+        if k == j && k < text.len() {
+            p = j;
             continue;
         }
-        if k >= chars.len() {
+        let Some(next) = char_at(text, k) else {
             break; // the paragraph's end closes the last sentence
-        }
-        let (next_pos, next) = chars[k];
+        };
+        let next_pos = k;
         let next_starts = next.is_uppercase()
             || next.is_ascii_digit()
             || (is_opener_mark(next)
-                && chars.get(k + 1).is_some_and(|&(_, n)| {
-                    n.is_uppercase() || n.is_ascii_digit() || is_opener_mark(n)
-                }));
+                && char_at(text, k + next.len_utf8())
+                    .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opener_mark(n)));
         let mut boundary = next_starts;
-        if boundary && c == '.' && is_closer_run(&chars[i + 1..j]) {
+        if boundary && c == '.' && single {
             let word = word_before(text, pos);
             let lower = word.to_ascii_lowercase();
             let next_word = word_at(
@@ -206,9 +233,9 @@ pub fn split(prose: &str, range: TextRange) -> Vec<TextRange> {
                 out.push(TextRange::new(base + r.0, base + r.1));
             }
             start = next_pos;
-            i = k;
+            p = k;
         } else {
-            i = j.max(i + 1);
+            p = j;
         }
     }
     let r = trim(text, start, text.len());
@@ -216,10 +243,6 @@ pub fn split(prose: &str, range: TextRange) -> Vec<TextRange> {
         out.push(TextRange::new(base + r.0, base + r.1));
     }
     out
-}
-
-fn is_closer_run(chars: &[(usize, char)]) -> bool {
-    chars.iter().all(|&(_, c)| is_closer(c))
 }
 
 fn trim(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
