@@ -7,7 +7,7 @@ use super::quotes::{self, Quote, QuoteProblem};
 use super::range::TextRange;
 use super::sentences;
 use super::suppress::Suppressions;
-use super::tokens::{self, Token};
+use super::tokens::{self, LowerTokens, Token};
 
 /// How the text is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -102,6 +102,8 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     pub quote_problems: Vec<QuoteProblem>,
     pub suppressions: Suppressions,
+    /// Every token's lower-case form (see [`Document::lower`]).
+    pub lower_tokens: LowerTokens,
 }
 
 impl Document {
@@ -138,6 +140,7 @@ impl Document {
             });
         }
         let (quotes, quote_problems) = quotes::scan(&prose, &paragraphs, &sentences);
+        let lower_tokens = LowerTokens::new(&prose, &tokens);
         Document {
             kind,
             prose,
@@ -149,6 +152,16 @@ impl Document {
             quotes,
             quote_problems,
             suppressions,
+            lower_tokens,
+        }
+    }
+
+    /// The lower-case form of token `i` (its text when it has no upper-case character), as
+    /// `people::lower` would give it, without lower-casing again.
+    pub fn lower(&self, i: usize) -> &str {
+        match self.lower_tokens.changed(i) {
+            Some(l) => l,
+            None => self.tokens.get(i).map_or("", |t| t.text(&self.prose)),
         }
     }
 

@@ -118,6 +118,60 @@ pub fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
     }
 }
 
+/// Every token's lower-case form, computed once per document so that the passes and rules that
+/// compare words case-insensitively do not lower-case (or allocate) per visit. Token `i`'s form is
+/// exactly what `people::lower` gives for its text: the text itself when it has no upper-case
+/// character, else `str::to_lowercase` of it.
+#[derive(Clone, Debug, Default)]
+pub struct LowerTokens {
+    /// The lower-case forms of the tokens that have an upper-case character, back to back.
+    buf: String,
+    /// Token `i`'s form is `buf[bounds[i]..bounds[i + 1]]`; an empty span means the token is its
+    /// own lower case (4 bytes a token).
+    bounds: Vec<u32>,
+}
+
+impl LowerTokens {
+    pub fn new(prose: &str, tokens: &[Token]) -> LowerTokens {
+        let mut buf = String::new();
+        let mut bounds = Vec::with_capacity(tokens.len() + 1);
+        bounds.push(0);
+        for t in tokens {
+            let text = t.text(prose);
+            let before = buf.len();
+            if text.is_ascii() {
+                if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                    buf.push_str(text);
+                    if let Some(tail) = buf.get_mut(before..) {
+                        tail.make_ascii_lowercase();
+                    }
+                }
+            } else if text.chars().any(char::is_uppercase) {
+                buf.push_str(&text.to_lowercase());
+            }
+            match u32::try_from(buf.len()) {
+                Ok(end) => bounds.push(end),
+                Err(_) => {
+                    // Past 4 GB: the remaining tokens are read as they are written.
+                    buf.truncate(before);
+                    bounds.push(u32::try_from(before).unwrap_or(u32::MAX));
+                }
+            }
+        }
+        LowerTokens { buf, bounds }
+    }
+
+    /// The lower-case form of token `i` when it differs from the token's text.
+    pub fn changed(&self, i: usize) -> Option<&str> {
+        let s = *self.bounds.get(i)? as usize;
+        let e = *self.bounds.get(i + 1)? as usize;
+        if s >= e {
+            return None;
+        }
+        self.buf.get(s..e)
+    }
+}
+
 /// True when the word from `start` to the period at `dot` is an initialism segment ("U" in "U.S.").
 fn single_letter_segment(text: &str, start: usize, dot: usize) -> bool {
     let seg = &text[start..dot];

@@ -139,10 +139,9 @@ impl Figures {
 pub fn analyze(_text: &str, doc: &Document, config: &Config) -> Figures {
     let article_date = config.effective_article_date(doc.meta.date);
     let mut figures = Vec::new();
-    let lower_words = parse::LowerWords::new(doc);
     let mut sentence_toks = Vec::with_capacity(doc.sentences.len());
     for si in 0..doc.sentences.len() {
-        let toks = parse::sentence_toks(doc, &lower_words, si);
+        let toks = parse::sentence_toks(doc, si);
         if toks.is_empty() {
             sentence_toks.push(toks);
             continue;

@@ -39,55 +39,7 @@ impl Tk<'_> {
     }
 }
 
-/// The lower-case forms of every word token that has upper-case or non-ASCII letters, built once
-/// per document into one buffer (no allocation per token).
-pub(super) struct LowerWords {
-    buf: String,
-    /// Token `i`'s lower-case form is `buf[bounds[i]..bounds[i + 1]]`; an empty span means the
-    /// token is its own lower case (4 bytes a token).
-    bounds: Vec<u32>,
-}
-
-impl LowerWords {
-    pub(super) fn new(doc: &Document) -> LowerWords {
-        let mut buf = String::new();
-        let mut bounds = Vec::with_capacity(doc.tokens.len() + 1);
-        bounds.push(0);
-        for t in &doc.tokens {
-            let text = t.text(&doc.prose);
-            let needs = t.kind == TokenKind::Word
-                && (text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii());
-            let before = buf.len();
-            if needs {
-                if text.is_ascii() {
-                    buf.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                } else {
-                    buf.push_str(&text.to_lowercase());
-                }
-            }
-            match u32::try_from(buf.len()) {
-                Ok(end) => bounds.push(end),
-                Err(_) => {
-                    // Past 4 GB: the remaining tokens lower-case on their own.
-                    buf.truncate(before);
-                    bounds.push(u32::try_from(before).unwrap_or(u32::MAX));
-                }
-            }
-        }
-        LowerWords { buf, bounds }
-    }
-
-    fn get(&self, gi: usize) -> Option<&str> {
-        let s = *self.bounds.get(gi)? as usize;
-        let e = *self.bounds.get(gi + 1)? as usize;
-        if s >= e {
-            return None;
-        }
-        self.buf.get(s..e)
-    }
-}
-
-pub(super) fn sentence_toks<'a>(doc: &'a Document, lw: &'a LowerWords, si: usize) -> Vec<Tk<'a>> {
+pub(super) fn sentence_toks(doc: &Document, si: usize) -> Vec<Tk<'_>> {
     let Some(s) = doc.sentences.get(si) else {
         return Vec::new();
     };
@@ -97,14 +49,14 @@ pub(super) fn sentence_toks<'a>(doc: &'a Document, lw: &'a LowerWords, si: usize
             continue;
         };
         let text = t.text(&doc.prose);
-        let lower = match lw.get(gi) {
-            Some(l) => std::borrow::Cow::Borrowed(l),
-            None if t.kind == TokenKind::Word
-                && (text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii()) =>
-            {
-                std::borrow::Cow::Owned(text.to_lowercase())
-            }
-            None => std::borrow::Cow::Borrowed(text),
+        // Word tokens read in lower case: an ASCII word's form comes from the document's cache;
+        // any other word is lower-cased in full (`to_lowercase` also folds title-case letters).
+        let lower = if t.kind != TokenKind::Word {
+            std::borrow::Cow::Borrowed(text)
+        } else if text.is_ascii() {
+            std::borrow::Cow::Borrowed(doc.lower(gi))
+        } else {
+            std::borrow::Cow::Owned(text.to_lowercase())
         };
         out.push(Tk {
             text,

@@ -108,7 +108,7 @@ mod lexicon;
 mod mentions;
 mod speakers;
 
-pub use lexicon::{Gender, lower, lower_in};
+pub use lexicon::{FxHashMap, FxHashSet, Gender, lower, lower_in};
 
 /// `Some(loaded)` when `word` (any case) is an attribution verb from the built-in list ("said",
 /// "told", "claimed"); `loaded` marks verbs that judge what was said ("claimed", "admitted").

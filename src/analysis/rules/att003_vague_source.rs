@@ -1,6 +1,6 @@
 //! ATT003 `vague-source`.
 
-use super::RuleContext;
+use super::{RuleContext, WordSet};
 use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;
@@ -200,11 +200,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
 
-        if !doc
-            .sentence_tokens(si)
-            .iter()
-            .any(|t| trigger(&people::lower_in(t.text(&doc.prose), &mut [0u8; 64])))
-        {
+        if !super::sentence_has(doc, si, trigger) {
             continue;
         }
         let toks = people::narration(doc, si);
@@ -433,5 +429,13 @@ fn agentless(
 
 /// A cheap first pass: only sentences with one of these words can match.
 fn trigger(w: &str) -> bool {
-    HEADS.contains(&w) || IMPERSONAL.contains(&w) || matches!(w, "according" | "expected")
+    static TRIGGERS: WordSet = WordSet::new(|| {
+        HEADS
+            .iter()
+            .chain(IMPERSONAL)
+            .chain(&["according", "expected"])
+            .copied()
+            .collect()
+    });
+    TRIGGERS.contains(w)
 }

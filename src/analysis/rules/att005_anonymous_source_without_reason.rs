@@ -1,6 +1,6 @@
 //! ATT005 `anonymous-source-without-reason`.
 
-use super::RuleContext;
+use super::{RuleContext, WordSet};
 use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;
@@ -80,11 +80,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let n = doc.sentences.len();
     for si in 0..n {
-        if !doc
-            .sentence_tokens(si)
-            .iter()
-            .any(|t| trigger(&people::lower_in(t.text(&doc.prose), &mut [0u8; 64])))
-        {
+        if !super::sentence_has(doc, si, trigger) {
             continue;
         }
         let toks = people::narration(doc, si);
@@ -214,9 +210,19 @@ fn anonymous(toks: &[crate::analysis::tokens::Token], words: &[Cow<'_, str>]) ->
 
 /// A cheap first pass: only sentences with one of these words can match.
 fn trigger(w: &str) -> bool {
-    SINGULAR.contains(&w)
-        || matches!(
-            w,
-            "familiar" | "close" | "knowledge" | "asked" | "declined" | "condition"
-        )
+    static TRIGGERS: WordSet = WordSet::new(|| {
+        SINGULAR
+            .iter()
+            .chain(&[
+                "familiar",
+                "close",
+                "knowledge",
+                "asked",
+                "declined",
+                "condition",
+            ])
+            .copied()
+            .collect()
+    });
+    TRIGGERS.contains(w)
 }

@@ -6,7 +6,7 @@ use super::config::{Config, RuleLevel};
 use super::diagnostic::{Diagnostic, Severity};
 use super::document::Document;
 use super::numbers::Figures;
-use super::people::People;
+use super::people::{FxHashSet, People};
 use super::range::TextRange;
 
 /// What a rule is, as data.
@@ -107,6 +107,17 @@ impl RuleContext<'_> {
     pub fn prose(&self, range: TextRange) -> &str {
         self.doc.text(range)
     }
+}
+
+/// A fixed word list as a hash set: the rules' first passes test every token of the document
+/// against their trigger words, and a linear scan of a list per token adds up on long documents.
+pub(super) type WordSet = std::sync::LazyLock<FxHashSet<&'static str>>;
+
+/// Whether some token of sentence `si`, in lower case, passes `f` (a rule's cheap first pass).
+pub(super) fn sentence_has(doc: &Document, si: usize, f: impl Fn(&str) -> bool) -> bool {
+    doc.sentences
+        .get(si)
+        .is_some_and(|s| s.tokens.clone().any(|gi| f(doc.lower(gi))))
 }
 
 type CheckFn = fn(&RuleContext<'_>, &mut Vec<Diagnostic>);
