@@ -68,6 +68,23 @@ fn nameable(w: &str) -> bool {
         && lexicon::speech_verb_lc(&lc).is_none()
 }
 
+/// [`nameable`] answered once per distinct word of the document, not once per occurrence (a
+/// long document repeats its capitalised words thousands of times).
+#[derive(Default)]
+struct Nameable<'a> {
+    memo: HashMap<&'a str, bool>,
+}
+
+impl<'a> Nameable<'a> {
+    fn test(&mut self, w: &'a str) -> bool {
+        // Lower-case words, most of them, are rejected without a lookup (as `nameable` does).
+        if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+            return false;
+        }
+        *self.memo.entry(w).or_insert_with(|| nameable(w))
+    }
+}
+
 fn is_possessive(w: &str) -> bool {
     lexicon::strip_possessive(w).len() != w.len()
 }
@@ -211,8 +228,8 @@ struct Ctx<'a> {
     toks: &'a [Token],
 }
 
-impl Ctx<'_> {
-    fn w(&self, i: usize) -> &str {
+impl<'a> Ctx<'a> {
+    fn w(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| word(self.doc, t))
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -235,17 +252,18 @@ struct Candidate {
 }
 
 /// Pass 1 over one sentence's tokens.
-fn candidates(
-    doc: &Document,
-    toks: &[Token],
+fn candidates<'a>(
+    doc: &'a Document,
+    toks: &'a [Token],
     heading: bool,
     lower_words: &HashSet<&str>,
+    names: &mut Nameable<'a>,
     out: &mut Vec<Candidate>,
 ) {
     let c = Ctx { doc, toks };
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].kind != TokenKind::Word || !nameable(c.w(i)) {
+        if toks[i].kind != TokenKind::Word || !names.test(c.w(i)) {
             i += 1;
             continue;
         }
@@ -261,7 +279,7 @@ fn candidates(
                 j += 2; // an initial
                 continue;
             }
-            if lexicon::is_particle(w) && !parts.is_empty() && nameable(c.w(j + 1)) {
+            if lexicon::is_particle(w) && !parts.is_empty() && names.test(c.w(j + 1)) {
                 j += 1;
                 continue;
             }
@@ -272,7 +290,7 @@ fn candidates(
             let common = lower_words.contains(lexicon::lower_in(bare, &mut buf).as_ref())
                 && !lexicon::is_surname(bare)
                 && (!parts.is_empty() || lexicon::first_name(bare).is_none());
-            let ok = nameable(w)
+            let ok = names.test(w)
                 && !common
                 && (!lexicon::is_not_person(w) || (parts.len() == 1 && first_known));
             if !ok {
@@ -503,9 +521,10 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         .filter(|t| t.kind == TokenKind::Word && t.is_capitalised(&doc.prose))
         .map(|t| lexicon::strip_possessive(word(doc, t)))
         .collect();
+    let mut names = Nameable::default();
     let capitalised: HashSet<String> = capitalised_bases
         .into_iter()
-        .filter(|w| nameable(w))
+        .filter(|w| names.test(w))
         .map(str::to_lowercase)
         .collect();
     let bit = |w: &[u8]| -> usize {
@@ -537,6 +556,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             doc.sentence_tokens(si),
             heading,
             &lower_words,
+            &mut names,
             &mut cands,
         );
     }
@@ -692,7 +712,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             }
             continue;
         }
-        if base.len() < 5 || !nameable(base) {
+        if base.len() < 5 || !names.test(base) {
             continue;
         }
         let lc = lexicon::lower(base);
