@@ -159,10 +159,9 @@ impl Document {
     /// The lower-case form of token `i` (its text when it has no upper-case character), as
     /// `people::lower` would give it, without lower-casing again.
     pub fn lower(&self, i: usize) -> &str {
-        match self.lower_tokens.changed(i) {
-            Some(l) => l,
-            None => self.tokens.get(i).map_or("", |t| t.text(&self.prose)),
-        }
+        self.tokens
+            .get(i)
+            .map_or("", |&t| self.lower_tokens.get(i, t))
     }
 
     /// The index of the sentence containing `offset`, if any (binary search).

@@ -122,53 +122,69 @@ pub fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
 /// compare words case-insensitively do not lower-case (or allocate) per visit. Token `i`'s form is
 /// exactly what `people::lower` gives for its text: the text itself when it has no upper-case
 /// character, else `str::to_lowercase` of it.
+///
+/// Stored as an ASCII-lower-cased copy of the prose (same byte offsets, one fast pass) plus the
+/// few tokens whose full Unicode lower case differs from that copy, found from the non-ASCII
+/// bytes of the prose.
 #[derive(Clone, Debug, Default)]
 pub struct LowerTokens {
-    /// The lower-case forms of the tokens that have an upper-case character, back to back.
-    buf: String,
-    /// Token `i`'s form is `buf[bounds[i]..bounds[i + 1]]`; an empty span means the token is its
-    /// own lower case (4 bytes a token).
-    bounds: Vec<u32>,
+    /// The prose with ASCII letters lower-cased.
+    ascii: String,
+    /// One bit a token: set when the token's form is in `unicode` rather than in `ascii`.
+    odd: Vec<u64>,
+    /// `(token index, form)` in token order, for the tokens with a bit in `odd`.
+    unicode: Vec<(usize, String)>,
 }
 
 impl LowerTokens {
     pub fn new(prose: &str, tokens: &[Token]) -> LowerTokens {
-        let mut buf = String::new();
-        let mut bounds = Vec::with_capacity(tokens.len() + 1);
-        bounds.push(0);
-        for t in tokens {
-            let text = t.text(prose);
-            let before = buf.len();
-            if text.is_ascii() {
-                if text.bytes().any(|b| b.is_ascii_uppercase()) {
-                    buf.push_str(text);
-                    if let Some(tail) = buf.get_mut(before..) {
-                        tail.make_ascii_lowercase();
+        let ascii = prose.to_ascii_lowercase();
+        let mut odd = vec![0u64; tokens.len().div_ceil(64)];
+        let mut unicode = Vec::new();
+        let bytes = prose.as_bytes();
+        let mut at = 0;
+        while let Some(rel) = bytes
+            .get(at..)
+            .and_then(|b| b.iter().position(|&c| c >= 0x80))
+        {
+            let pos = at + rel;
+            // The token containing this byte, if any (tokens are sorted and disjoint).
+            let i = tokens.partition_point(|t| t.range.end <= pos);
+            match tokens.get(i).filter(|t| t.range.start <= pos) {
+                Some(t) => {
+                    let text = t.text(prose);
+                    let form = crate::analysis::people::lower(text);
+                    if ascii.get(t.range.start..t.range.end) != Some(form.as_ref()) {
+                        if let Some(w) = odd.get_mut(i / 64) {
+                            *w |= 1 << (i % 64);
+                        }
+                        unicode.push((i, form.into_owned()));
                     }
+                    at = t.range.end.max(pos + 1);
                 }
-            } else if text.chars().any(char::is_uppercase) {
-                buf.push_str(&text.to_lowercase());
-            }
-            match u32::try_from(buf.len()) {
-                Ok(end) => bounds.push(end),
-                Err(_) => {
-                    // Past 4 GB: the remaining tokens are read as they are written.
-                    buf.truncate(before);
-                    bounds.push(u32::try_from(before).unwrap_or(u32::MAX));
-                }
+                None => at = pos + 1,
             }
         }
-        LowerTokens { buf, bounds }
+        LowerTokens {
+            ascii,
+            odd,
+            unicode,
+        }
     }
 
-    /// The lower-case form of token `i` when it differs from the token's text.
-    pub fn changed(&self, i: usize) -> Option<&str> {
-        let s = *self.bounds.get(i)? as usize;
-        let e = *self.bounds.get(i + 1)? as usize;
-        if s >= e {
-            return None;
+    /// The lower-case form of token `i`, which is `t`.
+    pub fn get(&self, i: usize, t: Token) -> &str {
+        if self
+            .odd
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+        {
+            let k = self.unicode.partition_point(|e| e.0 < i);
+            if let Some((_, form)) = self.unicode.get(k).filter(|e| e.0 == i) {
+                return form;
+            }
         }
-        self.buf.get(s..e)
+        self.ascii.get(t.range.start..t.range.end).unwrap_or("")
     }
 }
 
