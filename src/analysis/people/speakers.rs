@@ -123,12 +123,28 @@ impl Ctx<'_> {
 
     /// The tokens of sentence `si` outside every top-level quote.
     fn frame(&self, si: usize) -> Vec<Token> {
-        self.doc
-            .sentence_tokens(si)
-            .iter()
-            .copied()
-            .filter(|t| !self.in_quote(t.range.start))
-            .collect()
+        let toks = self.doc.sentence_tokens(si);
+        // `in_quote` for each token, with one binary search for the sentence: token starts
+        // increase, so the first quote not ending before a token only moves forward.
+        let mut qi = toks.first().map_or(0, |t| {
+            self.quote_ranges
+                .partition_point(|r| r.end <= t.range.start)
+        });
+        let mut out = Vec::with_capacity(toks.len());
+        for t in toks {
+            let offset = t.range.start;
+            while self.quote_ranges.get(qi).is_some_and(|r| r.end <= offset) {
+                qi += 1;
+            }
+            if !self
+                .quote_ranges
+                .get(qi)
+                .is_some_and(|r| r.contains(offset))
+            {
+                out.push(*t);
+            }
+        }
+        out
     }
 }
 
