@@ -10,6 +10,7 @@ use crate::analysis::config::Config;
 use crate::analysis::document::Document;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};
+use std::cell::RefCell;
 
 /// A person while the article is being read.
 #[derive(Clone, Debug, Default)]
@@ -223,12 +224,60 @@ pub(super) fn is_variant(a: &str, b: &str) -> bool {
     edit_distance(a, b) <= limit
 }
 
-struct Ctx<'a> {
-    doc: &'a Document,
-    toks: &'a [Token],
+/// The word-list answers for one word of the document, each looked up on first use.
+#[derive(Clone, Copy, Default)]
+struct LexEntry {
+    first_name: Option<Option<Gender>>,
+    surname: Option<bool>,
+    not_person: Option<bool>,
+    honorific: Option<Option<Gender>>,
+    speech_verb: Option<Option<bool>>,
+    role: Option<bool>,
+    role_modifier: Option<bool>,
+    function_word: Option<bool>,
 }
 
-impl<'a> Ctx<'a> {
+/// The `lexicon` lookups, memoised per distinct word: the same functions with the same answers,
+/// but a long document asks them about the same few thousand words hundreds of thousands of
+/// times, and each lookup lower-cases its word first.
+#[derive(Default)]
+struct Lex<'a> {
+    memo: RefCell<HashMap<&'a str, LexEntry>>,
+}
+
+macro_rules! lex_lookups {
+    ($($name:ident: $t:ty = $f:path;)*) => {
+        impl<'a> Lex<'a> {
+            $(fn $name(&self, w: &'a str) -> $t {
+                if let Some(v) = self.memo.borrow().get(w).and_then(|e| e.$name) {
+                    return v;
+                }
+                let v = $f(w);
+                self.memo.borrow_mut().entry(w).or_default().$name = Some(v);
+                v
+            })*
+        }
+    };
+}
+
+lex_lookups! {
+    first_name: Option<Gender> = lexicon::first_name;
+    surname: bool = lexicon::is_surname;
+    not_person: bool = lexicon::is_not_person;
+    honorific: Option<Gender> = lexicon::honorific;
+    speech_verb: Option<bool> = lexicon::speech_verb;
+    role: bool = lexicon::is_role;
+    role_modifier: bool = lexicon::is_role_modifier;
+    function_word: bool = lexicon::is_function_word;
+}
+
+struct Ctx<'a, 'l> {
+    doc: &'a Document,
+    toks: &'a [Token],
+    lex: &'l Lex<'a>,
+}
+
+impl<'a> Ctx<'a, '_> {
     fn w(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| word(self.doc, t))
     }
@@ -258,9 +307,10 @@ fn candidates<'a>(
     heading: bool,
     lower_words: &HashSet<&str>,
     names: &mut Nameable<'a>,
+    lex: &Lex<'a>,
     out: &mut Vec<Candidate>,
 ) {
-    let c = Ctx { doc, toks };
+    let c = Ctx { doc, toks, lex };
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind != TokenKind::Word || !names.test(c.w(i)) {
@@ -288,16 +338,16 @@ fn candidates<'a>(
             let bare = lexicon::strip_possessive(w);
             let mut buf = [0u8; 64];
             let common = lower_words.contains(lexicon::lower_in(bare, &mut buf).as_ref())
-                && !lexicon::is_surname(bare)
-                && (!parts.is_empty() || lexicon::first_name(bare).is_none());
+                && !c.lex.surname(bare)
+                && (!parts.is_empty() || c.lex.first_name(bare).is_none());
             let ok = names.test(w)
                 && !common
-                && (!lexicon::is_not_person(w) || (parts.len() == 1 && first_known));
+                && (!c.lex.not_person(w) || (parts.len() == 1 && first_known));
             if !ok {
                 break;
             }
             if parts.is_empty() {
-                first_known = lexicon::first_name(w).is_some();
+                first_known = c.lex.first_name(w).is_some();
             }
             parts.push(j);
             j += 1;
@@ -313,8 +363,8 @@ fn candidates<'a>(
         // known first name is a title, not part of the name.
         let mut start = start;
         if parts.len() >= 3
-            && lexicon::first_name(c.w(parts[0])).is_none()
-            && lexicon::first_name(c.w(parts[1])).is_some()
+            && c.lex.first_name(c.w(parts[0])).is_none()
+            && c.lex.first_name(c.w(parts[1])).is_some()
         {
             parts.remove(0);
             start = parts[0];
@@ -322,18 +372,18 @@ fn candidates<'a>(
         let end = j;
         i = end.max(start + 1);
         // A lone not-person word ("Russia") or a run of five or more words is no name.
-        if parts.len() > 4 || parts.iter().all(|&p| lexicon::is_not_person(c.w(p))) {
+        if parts.len() > 4 || parts.iter().all(|&p| c.lex.not_person(c.w(p))) {
             continue;
         }
         // Context before: honorific, title.
         let mut before = start;
         let mut honorific = None;
         if before >= 1 && c.w(before - 1) == "." && before >= 2 {
-            if let Some(g) = lexicon::honorific(c.w(before - 2)) {
+            if let Some(g) = c.lex.honorific(c.w(before - 2)) {
                 honorific = Some(g);
             }
         } else if before >= 1 {
-            honorific = lexicon::honorific(c.w(before - 1));
+            honorific = c.lex.honorific(c.w(before - 1));
         }
         let title = title_before(&c, start);
         if honorific.is_some() && title.is_none() {
@@ -345,31 +395,31 @@ fn candidates<'a>(
         let last_tok = lexicon::strip_possessive(c.w(parts[parts.len() - 1]));
         let k = parts.len();
         let first_gender = if k >= 2 {
-            lexicon::first_name(first_tok)
+            c.lex.first_name(first_tok)
         } else {
             None
         };
         let verb_after =
-            lexicon::speech_verb(c.w(end)).is_some() || (c.w(end) == "," && appositive.is_some());
+            c.lex.speech_verb(c.w(end)).is_some() || (c.w(end) == "," && appositive.is_some());
         let verb_before = start >= 1
-            && lexicon::speech_verb(c.w(start - 1)).is_some()
+            && c.lex.speech_verb(c.w(start - 1)).is_some()
             && c.kind(start.wrapping_sub(2)) == Some(TokenKind::Punct);
-        let no_place = !parts.iter().any(|&p| lexicon::is_not_person(c.w(p)));
+        let no_place = !parts.iter().any(|&p| c.lex.not_person(c.w(p)));
         let strong = title.is_some()
             || honorific.is_some()
             || first_gender.is_some()
-            || (k == 1 && lexicon::first_name(first_tok).is_some() && verb_after);
+            || (k == 1 && c.lex.first_name(first_tok).is_some() && verb_after);
         // A first name alone as the subject of a speech verb ("Melanie said"): feature stories
         // name people that way.
         let first_alone = k == 1
             && c.w(end) != ","
-            && lexicon::speech_verb(c.w(end)).is_some()
-            && lexicon::first_name(first_tok).is_some()
-            && !lexicon::is_not_person(first_tok);
+            && c.lex.speech_verb(c.w(end)).is_some()
+            && c.lex.first_name(first_tok).is_some()
+            && !c.lex.not_person(first_tok);
         let accept = (k >= 2 && first_gender.is_some())
             || first_alone
             || (k <= 3 && (title.is_some() || honorific.is_some()))
-            || (k >= 2 && no_place && lexicon::is_surname(last_tok))
+            || (k >= 2 && no_place && c.lex.surname(last_tok))
             || (k >= 2 && no_place && (verb_after || verb_before || appositive.is_some()));
         if !accept || (heading && !strong && k < 2) {
             continue;
@@ -410,7 +460,7 @@ fn candidates<'a>(
 
 /// The title right before the name starting at token `start` ("NATO Secretary-General",
 /// "White House national security adviser", "Secretary of State").
-fn title_before(c: &Ctx<'_>, start: usize) -> Option<(String, TextRange)> {
+fn title_before(c: &Ctx<'_, '_>, start: usize) -> Option<(String, TextRange)> {
     let mut i = start;
     let mut has_role = false;
     let mut first = start;
@@ -419,7 +469,7 @@ fn title_before(c: &Ctx<'_>, start: usize) -> Option<(String, TextRange)> {
         let w = c.w(t);
         if c.kind(t) == Some(TokenKind::Punct) {
             // "Sen." / "Gov.": the period of an abbreviation inside the title.
-            if w == "." && t > 0 && lexicon::is_role(c.w(t - 1)) {
+            if w == "." && t > 0 && c.lex.role(c.w(t - 1)) {
                 i = t;
                 continue;
             }
@@ -428,10 +478,10 @@ fn title_before(c: &Ctx<'_>, start: usize) -> Option<(String, TextRange)> {
         if c.kind(t) != Some(TokenKind::Word) || is_possessive(w) {
             break;
         }
-        let role = lexicon::is_role(w) && lexicon::honorific(w).is_none();
-        let modifier = lexicon::is_role_modifier(w);
-        let cap = w.chars().next().is_some_and(char::is_uppercase) && !lexicon::is_function_word(w);
-        let of = w == "of" && t > 0 && lexicon::is_role(c.w(t - 1)) && i < start;
+        let role = c.lex.role(w) && c.lex.honorific(w).is_none();
+        let modifier = c.lex.role_modifier(w);
+        let cap = w.chars().next().is_some_and(char::is_uppercase) && !c.lex.function_word(w);
+        let of = w == "of" && t > 0 && c.lex.role(c.w(t - 1)) && i < start;
         if role {
             has_role = true;
         } else if !(modifier || cap || of) {
@@ -467,15 +517,13 @@ fn title_before(c: &Ctx<'_>, start: usize) -> Option<(String, TextRange)> {
     Some((text, range))
 }
 
-fn title_word(c: &Ctx<'_>, t: usize) -> bool {
+fn title_word(c: &Ctx<'_, '_>, t: usize) -> bool {
     let w = c.w(t);
-    lexicon::is_role(w)
-        || lexicon::is_role_modifier(w)
-        || w.chars().next().is_some_and(char::is_uppercase)
+    c.lex.role(w) || c.lex.role_modifier(w) || w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// An appositive title after the name: ", the national security adviser", ", executive director of …".
-fn title_after(c: &Ctx<'_>, end: usize) -> Option<(String, TextRange)> {
+fn title_after(c: &Ctx<'_, '_>, end: usize) -> Option<(String, TextRange)> {
     if c.w(end) != "," {
         return None;
     }
@@ -490,11 +538,9 @@ fn title_after(c: &Ctx<'_>, end: usize) -> Option<(String, TextRange)> {
         if c.kind(i) != Some(TokenKind::Word) {
             break;
         }
-        if lexicon::is_role(w) && lexicon::honorific(w).is_none() {
+        if c.lex.role(w) && c.lex.honorific(w).is_none() {
             last_role = Some(i);
-        } else if !(lexicon::is_role_modifier(w)
-            || w.chars().next().is_some_and(char::is_uppercase))
-        {
+        } else if !(c.lex.role_modifier(w) || w.chars().next().is_some_and(char::is_uppercase)) {
             break;
         }
         i += 1;
@@ -522,6 +568,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         .map(|t| lexicon::strip_possessive(word(doc, t)))
         .collect();
     let mut names = Nameable::default();
+    let lex = Lex::default();
     let capitalised: HashSet<String> = capitalised_bases
         .into_iter()
         .filter(|w| names.test(w))
@@ -560,6 +607,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             heading,
             &lower_words,
             &mut names,
+            &lex,
             &mut cands,
         );
     }
@@ -667,10 +715,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         };
         if !ch.is_uppercase() {
             // Roles: "the secretary-general".
-            if ti > 0
-                && word(doc, &doc.tokens[ti - 1]).eq_ignore_ascii_case("the")
-                && lexicon::is_role(w)
-            {
+            if ti > 0 && word(doc, &doc.tokens[ti - 1]).eq_ignore_ascii_case("the") && lex.role(w) {
                 if let Some(p) = role_person(&roles, w, &recent) {
                     extra.push(Mention {
                         range: t.range,
@@ -696,7 +741,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             recent[p] = t.range.start;
             continue;
         }
-        if lexicon::is_role(base)
+        if lex.role(base)
             && ti > 0
             && word(doc, &doc.tokens[ti - 1]).eq_ignore_ascii_case("the")
             && !doc
@@ -736,10 +781,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         let next = doc.tokens.get(ti + 1).map(|n| word(doc, n));
         let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         let prev_ok = prev.is_none_or(|p| {
-            !cap(p)
-                || lexicon::honorific(p).is_some()
-                || lexicon::is_role(p)
-                || lexicon::is_function_word(p)
+            !cap(p) || lex.honorific(p).is_some() || lex.role(p) || lex.function_word(p)
         });
         let next_ok = next.is_none_or(|n| !cap(n) || is_possessive(base));
         let in_heading = doc
