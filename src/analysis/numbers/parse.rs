@@ -954,6 +954,24 @@ pub(super) fn parse_sentence(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // Most tokens cannot start a figure: a lower-case word whose first letter starts no
+        // number word and is not "a", "an" or "between", or punctuation other than a currency
+        // sign. Every branch below would reject them; skip them at once.
+        let skip = match t.kind {
+            TokenKind::Word => t.text.as_bytes().first().is_some_and(|&b| {
+                b.is_ascii_lowercase()
+                    && !matches!(
+                        b,
+                        b'a' | b'b' | b'e' | b'f' | b'h' | b'n' | b'o' | b's' | b't' | b'z'
+                    )
+            }),
+            TokenKind::Punct => currency_of(t).is_none(),
+            TokenKind::Number => false,
+        };
+        if skip {
+            i += 1;
+            continue;
+        }
         // Weekdays.
         if t.is_cap()
             && let Some(w) = WEEKDAYS.iter().position(|d| *d == t.stem())
