@@ -54,7 +54,7 @@ pub(crate) fn join<A, B: Send>(
     }
     std::thread::scope(|s| {
         let shared = &b;
-        let handle = std::thread::Builder::new().spawn_scoped(s, move || shared());
+        let handle = std::thread::Builder::new().spawn_scoped(s, shared);
         let ra = a();
         let rb = match handle {
             Ok(h) => match h.join() {
@@ -69,18 +69,55 @@ pub(crate) fn join<A, B: Send>(
 
 /// Analyses one article. Deterministic: the same input gives the same output.
 pub fn analyze(text: &str, kind: SourceKind, config: &Config) -> Analysis {
+    analyze_on(text, kind, config, text.len() >= PARALLEL_FROM)
+}
+
+/// [`analyze`] on two threads or on one.
+fn analyze_on(text: &str, kind: SourceKind, config: &Config, parallel: bool) -> Analysis {
     let document = Document::parse(text, kind);
-    let parallel = text.len() >= PARALLEL_FROM;
     let (people, figures) = join(
         parallel,
         || people::analyze(text, &document, config),
         || numbers::analyze(text, &document, config),
     );
-    let diagnostics = rules::run(text, &document, &people, &figures, config);
+    let diagnostics = rules::run(text, &document, &people, &figures, config, parallel);
     Analysis {
         document,
         people,
         figures,
         diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two-thread path gives exactly what the one-thread path gives.
+    #[test]
+    fn parallel_analysis_is_the_sequential_one() {
+        let article = "Talks stalled on Tuesday, officials said. \"We will not sign,\" said Jane \
+            Whitfield, the trade minister. A senior official, who asked not to be named, said 40% \
+            of the 1,200 jobs were at risk. Whitfield claimed the deal is expected to collapse. \
+            It is believed that two-thirds of the 300 members were absent on Monday, March 3.\n\n";
+        let text = article.repeat(PARALLEL_FROM / article.len() + 2);
+        assert!(text.len() >= PARALLEL_FROM);
+        let config = Config::default();
+        let one = analyze_on(&text, SourceKind::PlainText, &config, false);
+        let two = analyze_on(&text, SourceKind::PlainText, &config, true);
+        assert!(!one.diagnostics.is_empty() && !one.figures.figures.is_empty());
+        assert_eq!(
+            format!("{:?}", one.diagnostics),
+            format!("{:?}", two.diagnostics)
+        );
+        assert_eq!(format!("{:?}", one.people), format!("{:?}", two.people));
+        assert_eq!(format!("{:?}", one.figures), format!("{:?}", two.figures));
+        assert_eq!(
+            format!(
+                "{:?}",
+                analyze(&text, SourceKind::PlainText, &config).diagnostics
+            ),
+            format!("{:?}", one.diagnostics)
+        );
     }
 }

@@ -137,11 +137,8 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
 
-        if !doc
-            .sentence_tokens(si)
-            .iter()
-            .any(|t| trigger(t.text(&doc.prose)))
-        {
+        // A cheap first pass: only sentences with one of the trigger words can match.
+        if ctx.sentence_classes(si) & super::class::ATT002 == 0 {
             continue;
         }
         let toks = doc.sentence_tokens(si);
@@ -210,23 +207,20 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A cheap first pass: only sentences with one of these words can match.
-fn trigger(w: &str) -> bool {
-    matches!(
-        w,
-        "likely"
-            | "set"
-            | "poised"
-            | "course"
-            | "track"
-            | "tipped"
-            | "certainly"
-            | "bid"
-            | "attempt"
-            | "retaliation"
-            | "motivated"
-            | "punishment"
-            | "announced"
-            | "will"
-    )
-}
+/// The first-pass words, as written: only sentences with one of them can match.
+pub(super) const TRIGGERS: &[&str] = &[
+    "likely",
+    "set",
+    "poised",
+    "course",
+    "track",
+    "tipped",
+    "certainly",
+    "bid",
+    "attempt",
+    "retaliation",
+    "motivated",
+    "punishment",
+    "announced",
+    "will",
+];

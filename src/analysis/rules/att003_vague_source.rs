@@ -1,6 +1,6 @@
 //! ATT003 `vague-source`.
 
-use super::{RuleContext, WordSet};
+use super::{RuleContext, class};
 use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;
@@ -32,7 +32,7 @@ declare_rule! {
     ATT003, "vague-source", Warning,
 }
 
-const HEADS: &[&str] = &[
+pub(super) const HEADS: &[&str] = &[
     "officials",
     "sources",
     "critics",
@@ -52,7 +52,7 @@ const HEADS: &[&str] = &[
 ];
 
 /// Verbs that make a generic subject a source.
-const VERBS: &[&str] = &[
+pub(super) const VERBS: &[&str] = &[
     "said",
     "say",
     "says",
@@ -174,7 +174,7 @@ const QUALIFIERS: &[&str] = &[
     "house",
 ];
 
-const IMPERSONAL: &[&str] = &[
+pub(super) const IMPERSONAL: &[&str] = &[
     "believed",
     "thought",
     "understood",
@@ -189,6 +189,19 @@ const IMPERSONAL: &[&str] = &[
     "known",
 ];
 
+/// Participles of the agentless "is said to", "is expected to".
+pub(super) const AGENTLESS: &[&str] = &[
+    "said",
+    "believed",
+    "thought",
+    "reported",
+    "rumoured",
+    "rumored",
+    "alleged",
+    "understood",
+    "expected",
+];
+
 fn lower<'a>(t: &Token, prose: &'a str) -> Cow<'a, str> {
     people::lower(t.text(prose))
 }
@@ -200,7 +213,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
 
-        if !super::sentence_has(doc, si, trigger) {
+        if !may_match(ctx.sentence_classes(si)) {
             continue;
         }
         let toks = people::narration(doc, si);
@@ -392,18 +405,7 @@ fn agentless(
         j += 1;
     }
     let p = words.get(j)?;
-    if !matches!(
-        p.as_ref(),
-        "said"
-            | "believed"
-            | "thought"
-            | "reported"
-            | "rumoured"
-            | "rumored"
-            | "alleged"
-            | "understood"
-            | "expected"
-    ) {
+    if !AGENTLESS.contains(&p.as_ref()) {
         return None;
     }
     if words.get(j + 1).is_none_or(|w| w != "to") {
@@ -427,15 +429,13 @@ fn agentless(
     ))
 }
 
-/// A cheap first pass: only sentences with one of these words can match.
-fn trigger(w: &str) -> bool {
-    static TRIGGERS: WordSet = WordSet::new(|| {
-        HEADS
-            .iter()
-            .chain(IMPERSONAL)
-            .chain(&["according", "expected"])
-            .copied()
-            .collect()
-    });
-    TRIGGERS.contains(w)
+/// A cheap first pass on the sentence's trigger classes: each finding needs these words in the
+/// sentence ("according"; a generic head and a source verb; "it" and an impersonal participle;
+/// a form of "be", an agentless participle and "to").
+fn may_match(c: u16) -> bool {
+    let has = |bits: u16| c & bits == bits;
+    has(class::ATT003_ACCORDING)
+        || has(class::ATT003_HEAD | class::ATT003_VERB)
+        || has(class::ATT003_IT | class::ATT003_IMPERSONAL)
+        || has(class::ATT003_BE | class::ATT003_AGENTLESS | class::ATT003_TO)
 }

@@ -1,6 +1,6 @@
 //! ATT005 `anonymous-source-without-reason`.
 
-use super::{RuleContext, WordSet};
+use super::{RuleContext, class};
 use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;
@@ -50,7 +50,7 @@ const REASONS: &[&str] = &[
     "protect",
 ];
 
-const SINGULAR: &[&str] = &[
+pub(super) const SINGULAR: &[&str] = &[
     "source",
     "official",
     "aide",
@@ -80,7 +80,8 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let n = doc.sentences.len();
     for si in 0..n {
-        if !super::sentence_has(doc, si, trigger) {
+        // A cheap first pass: only sentences with one of the trigger words can match.
+        if ctx.sentence_classes(si) & class::ATT005 == 0 {
             continue;
         }
         let toks = people::narration(doc, si);
@@ -208,21 +209,12 @@ fn anonymous(toks: &[crate::analysis::tokens::Token], words: &[Cow<'_, str>]) ->
     None
 }
 
-/// A cheap first pass: only sentences with one of these words can match.
-fn trigger(w: &str) -> bool {
-    static TRIGGERS: WordSet = WordSet::new(|| {
-        SINGULAR
-            .iter()
-            .chain(&[
-                "familiar",
-                "close",
-                "knowledge",
-                "asked",
-                "declined",
-                "condition",
-            ])
-            .copied()
-            .collect()
-    });
-    TRIGGERS.contains(w)
-}
+/// The first-pass words besides [`SINGULAR`]: only sentences with one of them can match.
+pub(super) const TRIGGERS: &[&str] = &[
+    "familiar",
+    "close",
+    "knowledge",
+    "asked",
+    "declined",
+    "condition",
+];

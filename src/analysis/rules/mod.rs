@@ -6,8 +6,9 @@ use super::config::{Config, RuleLevel};
 use super::diagnostic::{Diagnostic, Severity};
 use super::document::Document;
 use super::numbers::Figures;
-use super::people::{FxHashSet, People};
+use super::people::People;
 use super::range::TextRange;
+use std::sync::LazyLock;
 
 /// What a rule is, as data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +87,8 @@ pub struct RuleContext<'a> {
     /// The severity in force for the rule being run.
     severity: Severity,
     meta: RuleMeta,
+    /// Every token's trigger classes (see [`class`]).
+    classes: &'a [u16],
 }
 
 impl RuleContext<'_> {
@@ -107,17 +110,159 @@ impl RuleContext<'_> {
     pub fn prose(&self, range: TextRange) -> &str {
         self.doc.text(range)
     }
+
+    /// The trigger classes (see [`class`]) of the tokens of sentence `si`, together.
+    pub(super) fn sentence_classes(&self, si: usize) -> u16 {
+        self.doc
+            .sentences
+            .get(si)
+            .and_then(|s| self.classes.get(s.tokens.clone()))
+            .map_or(0, |c| c.iter().fold(0, |a, &b| a | b))
+    }
 }
 
-/// A fixed word list as a hash set: the rules' first passes test every token of the document
-/// against their trigger words, and a linear scan of a list per token adds up on long documents.
-pub(super) type WordSet = std::sync::LazyLock<FxHashSet<&'static str>>;
+/// Trigger classes: the words the rules' cheap first passes look for, one bit per list. Every
+/// token's classes are found once per document (one hash lookup a token), and a rule skips a
+/// sentence by OR-ing its tokens' bits, instead of each rule lower-casing and looking up every
+/// token of the document again.
+pub(super) mod class {
+    /// ATT003: a generic source ("officials"), lower case.
+    pub const ATT003_HEAD: u16 = 1 << 0;
+    /// ATT003: a verb that makes it a source ("said").
+    pub const ATT003_VERB: u16 = 1 << 1;
+    pub const ATT003_ACCORDING: u16 = 1 << 2;
+    pub const ATT003_IT: u16 = 1 << 3;
+    /// ATT003: "it is believed" participles.
+    pub const ATT003_IMPERSONAL: u16 = 1 << 4;
+    /// ATT003: "is", "are", "was", "were".
+    pub const ATT003_BE: u16 = 1 << 5;
+    /// ATT003: "is expected to" participles.
+    pub const ATT003_AGENTLESS: u16 = 1 << 6;
+    pub const ATT003_TO: u16 = 1 << 7;
+    /// ATT005's first-pass words, lower case.
+    pub const ATT005: u16 = 1 << 8;
+    /// ATT002's first-pass words, as written.
+    pub const ATT002: u16 = 1 << 9;
+    /// ATT007's first-pass words (loaded verbs), as written.
+    pub const ATT007: u16 = 1 << 10;
+    /// Classes matched against a token's text as written; the others against its lower case.
+    pub const AS_WRITTEN: u16 = ATT002 | ATT007;
+}
 
-/// Whether some token of sentence `si`, in lower case, passes `f` (a rule's cheap first pass).
-pub(super) fn sentence_has(doc: &Document, si: usize, f: impl Fn(&str) -> bool) -> bool {
-    doc.sentences
-        .get(si)
-        .is_some_and(|s| s.tokens.clone().any(|gi| f(doc.lower(gi))))
+/// A small fixed word → classes table for one lookup per token of the document: a word of up to
+/// 15 bytes is packed with its length into 16 bytes, compared as two integers (no hashing of
+/// the bytes one by one, no `memcmp`); longer words are in no list.
+struct ClassTable {
+    /// Open addressing; an all-zero key (length 0) is an empty slot.
+    slots: Vec<(u64, u64, u16)>,
+}
+
+impl ClassTable {
+    const BITS: u32 = 10;
+
+    fn pack(w: &[u8]) -> Option<(u64, u64)> {
+        if w.is_empty() || w.len() > 15 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf.get_mut(..w.len())?.copy_from_slice(w);
+        buf[15] = w.len() as u8;
+        let (a, b) = buf.split_at(8);
+        Some((
+            u64::from_le_bytes(a.try_into().ok()?),
+            u64::from_le_bytes(b.try_into().ok()?),
+        ))
+    }
+
+    fn slot(key: (u64, u64)) -> usize {
+        let h = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> (64 - Self::BITS)) as usize
+    }
+
+    fn new(words: impl IntoIterator<Item = (&'static str, u16)>) -> ClassTable {
+        let size = 1usize << Self::BITS;
+        let mut slots = vec![(0u64, 0u64, 0u16); size];
+        for (w, bits) in words {
+            let Some(key) = Self::pack(w.as_bytes()) else {
+                continue;
+            };
+            let mut i = Self::slot(key);
+            // The table is far larger than the lists: a free or matching slot is always found.
+            for _ in 0..size {
+                let e = &mut slots[i];
+                if (e.0, e.1) == key || (e.0, e.1) == (0, 0) {
+                    *e = (key.0, key.1, e.2 | bits);
+                    break;
+                }
+                i = (i + 1) & (size - 1);
+            }
+        }
+        ClassTable { slots }
+    }
+
+    fn get(&self, w: &str) -> u16 {
+        let Some(key) = Self::pack(w.as_bytes()) else {
+            return 0;
+        };
+        let mut i = Self::slot(key);
+        for _ in 0..self.slots.len() {
+            match self.slots.get(i) {
+                Some(&(a, b, bits)) if (a, b) == key => return bits,
+                Some(&(0, 0, _)) | None => return 0,
+                Some(_) => i = (i + 1) % self.slots.len(),
+            }
+        }
+        0
+    }
+}
+
+static CLASS_WORDS: LazyLock<ClassTable> = LazyLock::new(|| {
+    let lists: [(&[&str], u16); 12] = [
+        (att003_vague_source::HEADS, class::ATT003_HEAD),
+        (att003_vague_source::VERBS, class::ATT003_VERB),
+        (&["according"], class::ATT003_ACCORDING),
+        (&["it"], class::ATT003_IT),
+        (att003_vague_source::IMPERSONAL, class::ATT003_IMPERSONAL),
+        (&["is", "are", "was", "were"], class::ATT003_BE),
+        (att003_vague_source::AGENTLESS, class::ATT003_AGENTLESS),
+        (&["to"], class::ATT003_TO),
+        (
+            att005_anonymous_source_without_reason::SINGULAR,
+            class::ATT005,
+        ),
+        (
+            att005_anonymous_source_without_reason::TRIGGERS,
+            class::ATT005,
+        ),
+        (att002_unattributed_claim::TRIGGERS, class::ATT002),
+        (att007_loaded_attribution_verb::LOADED_FORMS, class::ATT007),
+    ];
+    ClassTable::new(
+        lists
+            .into_iter()
+            .flat_map(|(words, bit)| words.iter().map(move |&w| (w, bit))),
+    )
+});
+
+/// Every token's trigger classes.
+fn token_classes(doc: &Document) -> Vec<u16> {
+    let table = &*CLASS_WORDS;
+    doc.tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let lower = doc.lower(i);
+            let bits = table.get(lower);
+            // The as-written lists are lower case (a test checks it): a token that lower-casing
+            // changes has an upper-case letter and is in none of them; any other token is
+            // written as its lower case.
+            if bits & class::AS_WRITTEN == 0 || t.text(&doc.prose) == lower {
+                bits
+            } else {
+                bits & !class::AS_WRITTEN
+            }
+        })
+        .collect()
 }
 
 type CheckFn = fn(&RuleContext<'_>, &mut Vec<Diagnostic>);
@@ -173,7 +318,9 @@ pub(crate) fn run(
     people: &People,
     figures: &Figures,
     config: &Config,
+    parallel: bool,
 ) -> Vec<Diagnostic> {
+    let classes = token_classes(doc);
     let run_group = |second: bool| {
         let mut out = Vec::new();
         for rule in RULES {
@@ -196,16 +343,13 @@ pub(crate) fn run(
                 config,
                 severity,
                 meta: rule.meta,
+                classes: &classes,
             };
             (rule.check)(&ctx, &mut out);
         }
         out
     };
-    let (mut out, second) = super::join(
-        text.len() >= super::PARALLEL_FROM,
-        || run_group(false),
-        || run_group(true),
-    );
+    let (mut out, second) = super::join(parallel, || run_group(false), || run_group(true));
     out.extend(second);
     out.retain(|d| {
         !doc.suppressions
@@ -221,4 +365,36 @@ pub(crate) fn run(
     });
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trigger_words_fit_the_class_table() {
+        let lists: [&[&str]; 8] = [
+            att003_vague_source::HEADS,
+            att003_vague_source::VERBS,
+            att003_vague_source::IMPERSONAL,
+            att003_vague_source::AGENTLESS,
+            att005_anonymous_source_without_reason::SINGULAR,
+            att005_anonymous_source_without_reason::TRIGGERS,
+            att002_unattributed_claim::TRIGGERS,
+            att007_loaded_attribution_verb::LOADED_FORMS,
+        ];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            // Packable, and lower case (the as-written lists rely on it).
+            assert!(!w.is_empty() && w.len() <= 15, "{w}");
+            assert_eq!(*w, w.to_lowercase(), "{w}");
+            assert_ne!(CLASS_WORDS.get(w), 0, "{w}");
+        }
+        assert_eq!(
+            CLASS_WORDS.get("said") & class::ATT003_VERB,
+            class::ATT003_VERB
+        );
+        assert_eq!(CLASS_WORDS.get("Said"), 0);
+        assert_eq!(CLASS_WORDS.get("the"), 0);
+        assert_eq!(CLASS_WORDS.get("an-unusually-long-word"), 0);
+    }
 }
