@@ -106,8 +106,43 @@ pub struct Document {
     pub lower_tokens: LowerTokens,
 }
 
+/// Paragraphs, sentences and tokens of `blocks`, the first of which is paragraph `first_block`
+/// (sentence and token indices count from 0).
+fn split_blocks(
+    prose: &str,
+    blocks: &[markdown::Block],
+    first_block: usize,
+) -> (Vec<Paragraph>, Vec<Sentence>, Vec<Token>) {
+    let mut paragraphs = Vec::with_capacity(blocks.len());
+    let mut sentences = Vec::new();
+    let mut tokens = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let first_sentence = sentences.len();
+        for range in sentences::split(prose, block.range) {
+            let first_token = tokens.len();
+            tokens::tokenize(prose, range, &mut tokens);
+            sentences.push(Sentence {
+                range,
+                paragraph: first_block + i,
+                tokens: first_token..tokens.len(),
+            });
+        }
+        paragraphs.push(Paragraph {
+            range: block.range,
+            kind: block.kind,
+            sentences: first_sentence..sentences.len(),
+        });
+    }
+    (paragraphs, sentences, tokens)
+}
+
 impl Document {
     pub fn parse(text: &str, kind: SourceKind) -> Document {
+        Document::parse_on(text, kind, text.len() >= super::PARALLEL_FROM)
+    }
+
+    /// [`Document::parse`] on two threads or on one.
+    pub(crate) fn parse_on(text: &str, kind: SourceKind, parallel: bool) -> Document {
         let layout = match kind {
             SourceKind::Markdown => markdown::layout(text),
             SourceKind::PlainText => markdown::plain_layout(text),
@@ -119,28 +154,37 @@ impl Document {
             blocks,
             suppressions,
         } = layout;
-        let mut paragraphs = Vec::with_capacity(blocks.len());
-        let mut sentences = Vec::new();
-        let mut tokens = Vec::new();
-        for (pi, block) in blocks.iter().enumerate() {
-            let first_sentence = sentences.len();
-            for range in sentences::split(&prose, block.range) {
-                let first_token = tokens.len();
-                tokens::tokenize(&prose, range, &mut tokens);
-                sentences.push(Sentence {
-                    range,
-                    paragraph: pi,
-                    tokens: first_token..tokens.len(),
-                });
-            }
-            paragraphs.push(Paragraph {
-                range: block.range,
-                kind: block.kind,
-                sentences: first_sentence..sentences.len(),
-            });
-        }
-        let (quotes, quote_problems) = quotes::scan(&prose, &paragraphs, &sentences);
-        let lower_tokens = LowerTokens::new(&prose, &tokens);
+        // Blocks split into sentences and tokens independently: a long document does the second
+        // half of its blocks on another thread, then renumbers that half's indices.
+        let mid = if parallel { blocks.len() / 2 } else { 0 };
+        let (head, tail) = blocks.split_at(mid);
+        let (first, second) = super::join(
+            parallel,
+            || split_blocks(&prose, head, 0),
+            || split_blocks(&prose, tail, head.len()),
+        );
+        let (paragraphs, sentences, tokens) = if head.is_empty() {
+            second
+        } else {
+            let (mut paragraphs, mut sentences, mut tokens) = first;
+            let (tail_paragraphs, tail_sentences, tail_tokens) = second;
+            let (sentence_base, token_base) = (sentences.len(), tokens.len());
+            paragraphs.extend(tail_paragraphs.into_iter().map(|mut p| {
+                p.sentences = p.sentences.start + sentence_base..p.sentences.end + sentence_base;
+                p
+            }));
+            sentences.extend(tail_sentences.into_iter().map(|mut s| {
+                s.tokens = s.tokens.start + token_base..s.tokens.end + token_base;
+                s
+            }));
+            tokens.extend(tail_tokens);
+            (paragraphs, sentences, tokens)
+        };
+        let ((quotes, quote_problems), lower_tokens) = super::join(
+            parallel,
+            || quotes::scan(&prose, &paragraphs, &sentences),
+            || LowerTokens::new(&prose, &tokens),
+        );
         Document {
             kind,
             prose,

@@ -74,7 +74,7 @@ pub fn analyze(text: &str, kind: SourceKind, config: &Config) -> Analysis {
 
 /// [`analyze`] on two threads or on one.
 fn analyze_on(text: &str, kind: SourceKind, config: &Config, parallel: bool) -> Analysis {
-    let document = Document::parse(text, kind);
+    let document = Document::parse_on(text, kind, parallel);
     let (people, figures) = join(
         parallel,
         || people::analyze(text, &document, config),
