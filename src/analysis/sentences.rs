@@ -4,7 +4,9 @@
 //! "No. 3", "Jens J. Stoltenberg") is not a boundary, unless a common sentence opener follows
 //! an abbreviation that can also end a sentence ("… in the U.S. The talks …").
 
+use super::people::FxHashSet;
 use super::range::TextRange;
+use std::sync::LazyLock;
 
 /// Abbreviations that never end a sentence: titles and honorifics (AP style and CLDR).
 const TITLES: &[&str] = &[
@@ -122,8 +124,30 @@ fn word_at(text: &str, at: usize) -> &str {
     &tail[..end]
 }
 
-fn is_in(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// The lists as sets: every sentence end looks words up in them. Their words are lower-case
+/// ASCII, so "`word` equals one of them ignoring ASCII case" is "`word` in ASCII lower case is
+/// in the set".
+struct Lists {
+    titles: FxHashSet<&'static str>,
+    months: FxHashSet<&'static str>,
+    may_end: FxHashSet<&'static str>,
+    openers: FxHashSet<&'static str>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
+    titles: TITLES.iter().copied().collect(),
+    months: MONTHS.iter().copied().collect(),
+    may_end: MAY_END.iter().copied().collect(),
+    openers: OPENERS.iter().copied().collect(),
+});
+
+/// `word` is in `set` ignoring ASCII case (see [`Lists`]).
+fn is_in(set: &FxHashSet<&'static str>, word: &str) -> bool {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        set.contains(word.to_ascii_lowercase().as_str())
+    } else {
+        set.contains(word)
+    }
 }
 
 /// The character starting at byte `at` of `text`, if `at` is inside it (and on a boundary).
@@ -210,21 +234,22 @@ pub fn split(prose: &str, range: TextRange) -> Vec<TextRange> {
                         0
                     },
             );
-            let opener = is_in(OPENERS, next_word);
+            let lists = &*LISTS;
+            let opener = || is_in(&lists.openers, next_word);
             if word.is_empty() {
                 // "… 1. The" or a lone period: a boundary.
-            } else if is_in(TITLES, &lower) {
+            } else if is_in(&lists.titles, &lower) {
                 boundary = false;
-            } else if is_in(MONTHS, &lower) {
-                boundary = !next.is_ascii_digit() && opener;
-            } else if is_in(MAY_END, &lower) {
-                boundary = opener;
+            } else if is_in(&lists.months, &lower) {
+                boundary = !next.is_ascii_digit() && opener();
+            } else if is_in(&lists.may_end, &lower) {
+                boundary = opener();
             } else if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
                 // An initial ("Jens J. Stoltenberg"): never a boundary unless an opener follows.
-                boundary = opener && next_word != "I";
+                boundary = opener() && next_word != "I";
             } else if lower.contains('.') {
                 // Other dotted initialisms ("N.A.T.O.", "U.S.A.").
-                boundary = opener;
+                boundary = opener();
             }
         }
         if boundary {

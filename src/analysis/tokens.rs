@@ -44,41 +44,56 @@ fn is_hyphen(c: char) -> bool {
     c == '-' || c == '‑'
 }
 
+/// The character at byte `at` of `text` (on a boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(at)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(at..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Appends the tokens of `range` in `prose` to `out`.
 pub fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
     let Some(text) = prose.get(range.start..range.end) else {
         return;
     };
     let base = range.start;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // Byte offsets, always on character boundaries.
+    let mut p = 0;
+    while let Some((c, len)) = char_at(text, p) {
+        let i = p;
+        p += len;
         if c.is_whitespace() {
             continue;
         }
         if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
+            let mut end = p;
+            while let Some((d, dlen)) = char_at(text, p) {
+                let j = p;
                 if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    chars.next();
+                    p += dlen;
+                    end = p;
                     continue;
                 }
                 // Internal apostrophe, hyphen or abbreviation period: keep it when a letter follows
                 // ("Russia's", "anti-tank"), or for a period after a single letter ("U.S.").
                 if is_apostrophe(d) || is_hyphen(d) || d == '.' {
-                    let next = text[j + d.len_utf8()..].chars().next();
+                    let next = char_at(text, j + dlen).map(|(n, _)| n);
                     if next.is_some_and(char::is_alphanumeric) {
                         if d == '.' && !single_letter_segment(text, i, j) {
                             break;
                         }
-                        end = j + d.len_utf8();
-                        chars.next();
+                        p += dlen;
+                        end = p;
                         continue;
                     }
                     if d == '.' && single_letter_segment(text, i, j) && text[i..j].contains('.') {
                         // The final period of "U.S." belongs to the word.
                         end = j + 1;
-                        chars.next();
+                        p += dlen;
                     }
                 }
                 break;
@@ -88,18 +103,18 @@ pub fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
                 kind: TokenKind::Word,
             });
         } else if c.is_ascii_digit() {
-            let mut end = i + 1;
-            while let Some(&(j, d)) = chars.peek() {
+            let mut end = p;
+            while let Some((d, dlen)) = char_at(text, p) {
                 if d.is_ascii_digit() {
-                    end = j + 1;
-                    chars.next();
+                    p += 1;
+                    end = p;
                     continue;
                 }
                 if d == ',' || d == '.' {
-                    let next = text[j + 1..].chars().next();
+                    let next = char_at(text, p + 1).map(|(n, _)| n);
                     if next.is_some_and(|n| n.is_ascii_digit()) {
-                        end = j + 1;
-                        chars.next();
+                        p += dlen;
+                        end = p;
                         continue;
                     }
                 }
@@ -111,7 +126,7 @@ pub fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
             });
         } else {
             out.push(Token {
-                range: TextRange::new(base + i, base + i + c.len_utf8()),
+                range: TextRange::new(base + i, base + p),
                 kind: TokenKind::Punct,
             });
         }
