@@ -69,6 +69,17 @@ fn nameable(w: &str) -> bool {
         && lexicon::speech_verb_lc(&lc).is_none()
 }
 
+/// The lower-cased capitalised words that may be names, each marked when the article also
+/// writes it in lower case ("Morning", "Show": common words).
+struct LowerWords(HashMap<String, bool>);
+
+impl LowerWords {
+    /// `lc` is a capitalised word the article also writes in lower case.
+    fn contains(&self, lc: &str) -> bool {
+        self.0.get(lc).copied().unwrap_or(false)
+    }
+}
+
 /// [`nameable`] answered once per distinct word of the document, not once per occurrence (a
 /// long document repeats its capitalised words thousands of times).
 #[derive(Default)]
@@ -305,7 +316,7 @@ fn candidates<'a>(
     doc: &'a Document,
     toks: &'a [Token],
     heading: bool,
-    lower_words: &HashSet<&str>,
+    lower_words: &LowerWords,
     names: &mut Nameable<'a>,
     lex: &Lex<'a>,
     out: &mut Vec<Candidate>,
@@ -569,11 +580,13 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         .collect();
     let mut names = Nameable::default();
     let lex = Lex::default();
-    let capitalised: HashSet<String> = capitalised_bases
-        .into_iter()
-        .filter(|w| names.test(w))
-        .map(str::to_lowercase)
-        .collect();
+    let mut capitalised = LowerWords(
+        capitalised_bases
+            .into_iter()
+            .filter(|w| names.test(w))
+            .map(|w| (w.to_lowercase(), false))
+            .collect(),
+    );
     // 2^20 bits keyed by a hash of the length and the first three and last bytes: sparse enough
     // that only words which really are in `capitalised` (and a few percent more) reach the set.
     let bit = |w: &[u8]| -> usize {
@@ -583,22 +596,27 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 44) as usize
     };
     let mut bitmap = vec![0u64; 1 << 14];
-    for w in &capitalised {
+    for w in capitalised.0.keys() {
         let k = bit(w.as_bytes());
         bitmap[k >> 6] |= 1 << (k & 63);
     }
-    let lower_words: HashSet<&str> = doc
-        .tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| word(doc, t))
-        .filter(|w| w.as_bytes().first().is_some_and(u8::is_ascii_lowercase))
-        .filter(|w| {
-            let k = bit(w.as_bytes());
-            bitmap[k >> 6] & (1 << (k & 63)) != 0
-        })
-        .filter(|w| capitalised.contains(*w))
-        .collect();
+    for t in &doc.tokens {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = word(doc, t);
+        if !w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+            continue;
+        }
+        let k = bit(w.as_bytes());
+        if bitmap[k >> 6] & (1 << (k & 63)) == 0 {
+            continue;
+        }
+        if let Some(seen) = capitalised.0.get_mut(w) {
+            *seen = true;
+        }
+    }
+    let lower_words = capitalised;
     for (si, s) in doc.sentences.iter().enumerate() {
         let heading = doc.is_heading(s.paragraph);
         candidates(
@@ -698,6 +716,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
     let mut recent: Vec<usize> = vec![0; drafts.len()];
     let roles = role_index(&drafts);
     let mut variant_memo: HashMap<&str, Option<usize>> = HashMap::default();
+    let mut own_words: HashMap<&str, bool> = HashMap::default();
     let mut ci = 0;
     for (ti, t) in doc.tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
@@ -763,16 +782,18 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         if base.len() < 5 || !names.test(base) {
             continue;
         }
-        let lc = lexicon::lower(base);
         // A rarer known surname can still be a misspelling ("Stoltenburg" is in the Census list);
         // a common one ("Clark", "Anderson") is a name of its own. A person the article
-        // introduces under that spelling was matched exactly above.
-        if lexicon::is_not_person_lc(&lc)
-            || lexicon::first_name_lc(&lc).is_some()
-            || lexicon::is_common_surname_lc(&lc)
-            || lower_words.contains(lc.as_ref())
-            || derived_place(&lc)
-        {
+        // introduces under that spelling was matched exactly above. (Asked once per word.)
+        let own_word = *own_words.entry(base).or_insert_with(|| {
+            let lc = lexicon::lower(base);
+            lexicon::is_not_person_lc(&lc)
+                || lexicon::first_name_lc(&lc).is_some()
+                || lexicon::is_common_surname_lc(&lc)
+                || lower_words.contains(lc.as_ref())
+                || derived_place(&lc)
+        });
+        if own_word {
             continue;
         }
         // A misspelling stands where a surname stands: not inside a longer capitalised name
