@@ -75,12 +75,20 @@ pub fn analyze(text: &str, kind: SourceKind, config: &Config) -> Analysis {
 /// [`analyze`] on two threads or on one.
 fn analyze_on(text: &str, kind: SourceKind, config: &Config, parallel: bool) -> Analysis {
     let document = Document::parse_on(text, kind, parallel);
-    let (people, figures) = join(
+    // The figures pass is the shorter: the rules' token classes (document only) follow it there.
+    let (people, (figures, classes)) = join(
         parallel,
         || people::analyze(text, &document, config),
-        || numbers::analyze(text, &document, config),
+        || {
+            (
+                numbers::analyze(text, &document, config),
+                rules::token_classes(&document),
+            )
+        },
     );
-    let diagnostics = rules::run(text, &document, &people, &figures, config, parallel);
+    let diagnostics = rules::run(
+        text, &document, &people, &figures, config, &classes, parallel,
+    );
     Analysis {
         document,
         people,

@@ -244,8 +244,8 @@ static CLASS_WORDS: LazyLock<ClassTable> = LazyLock::new(|| {
     )
 });
 
-/// Every token's trigger classes.
-fn token_classes(doc: &Document) -> Vec<u16> {
+/// Every token's trigger classes (for [`run`]).
+pub(crate) fn token_classes(doc: &Document) -> Vec<u16> {
     let table = &*CLASS_WORDS;
     doc.tokens
         .iter()
@@ -318,16 +318,16 @@ pub(crate) fn run(
     people: &People,
     figures: &Figures,
     config: &Config,
+    classes: &[u16],
     parallel: bool,
 ) -> Vec<Diagnostic> {
-    let classes = token_classes(doc);
     let run_group = |second: bool| {
         let mut out = Vec::new();
         for rule in RULES {
-            // On a long document the two costliest rules run beside the others (see
+            // On a long document the costliest rules run beside the others (see
             // `analysis::PARALLEL_FROM`). The order of findings across rules does not matter:
             // they are sorted below, and findings of different rules never compare equal.
-            if matches!(rule.meta.code, "ATT003" | "ATT002") != second {
+            if matches!(rule.meta.code, "ATT003" | "ATT002" | "ATT001") != second {
                 continue;
             }
             let severity = match config.rule_level(rule.meta.code) {
@@ -343,7 +343,7 @@ pub(crate) fn run(
                 config,
                 severity,
                 meta: rule.meta,
-                classes: &classes,
+                classes,
             };
             (rule.check)(&ctx, &mut out);
         }
