@@ -2,7 +2,7 @@
 //! or honorific before, an appositive title after, a speech verb next to them), then later
 //! references by surname, by role ("the secretary-general") and misspelled surnames.
 
-use super::lexicon::{FxHashMap as HashMap, FxHashSet as HashSet};
+use super::lexicon::FxHashMap as HashMap;
 
 use super::lexicon::{self, Gender};
 use super::{Mention, MentionKind};
@@ -84,7 +84,8 @@ impl LowerWords {
 /// long document repeats its capitalised words thousands of times).
 #[derive(Default)]
 struct Nameable<'a> {
-    memo: HashMap<&'a str, bool>,
+    memo: HashMap<WordKey, bool>,
+    _text: std::marker::PhantomData<&'a str>,
 }
 
 impl<'a> Nameable<'a> {
@@ -93,7 +94,51 @@ impl<'a> Nameable<'a> {
         if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
             return false;
         }
-        *self.memo.entry(w).or_insert_with(|| nameable(w))
+        *self
+            .memo
+            .entry(WordKey::new(w))
+            .or_insert_with(|| nameable(w))
+    }
+}
+
+/// A word as a memo key held in the table itself: up to 15 bytes are packed with the length into
+/// two integers, so a lookup compares two integers instead of reading the text of the word's
+/// first occurrence again (somewhere in a long document, seldom in cache); longer words are
+/// owned copies.
+#[derive(Clone, PartialEq, Eq)]
+enum WordKey {
+    Short(u64, u64),
+    Long(Box<str>),
+}
+
+impl WordKey {
+    fn new(w: &str) -> WordKey {
+        let b = w.as_bytes();
+        if b.len() <= 15 {
+            let mut buf = [0u8; 16];
+            if let Some(dst) = buf.get_mut(..b.len()) {
+                dst.copy_from_slice(b);
+                buf[15] = b.len() as u8;
+                let (x, y) = buf.split_at(8);
+                if let (Ok(x), Ok(y)) = (<[u8; 8]>::try_from(x), <[u8; 8]>::try_from(y)) {
+                    return WordKey::Short(u64::from_le_bytes(x), u64::from_le_bytes(y));
+                }
+            }
+        }
+        WordKey::Long(w.into())
+    }
+}
+
+impl std::hash::Hash for WordKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match self {
+            WordKey::Short(x, y) => {
+                // Mixed so that every byte reaches the low bits (which pick the bucket).
+                let m = (x ^ y.rotate_left(31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                state.write_u64(m ^ (m >> 29));
+            }
+            WordKey::Long(w) => w.hash(state),
+        }
     }
 }
 
@@ -253,18 +298,20 @@ struct LexEntry {
 /// times, and each lookup lower-cases its word first.
 #[derive(Default)]
 struct Lex<'a> {
-    memo: RefCell<HashMap<&'a str, LexEntry>>,
+    memo: RefCell<HashMap<WordKey, LexEntry>>,
+    _text: std::marker::PhantomData<&'a str>,
 }
 
 macro_rules! lex_lookups {
     ($($name:ident: $t:ty = $f:path;)*) => {
         impl<'a> Lex<'a> {
             $(fn $name(&self, w: &'a str) -> $t {
-                if let Some(v) = self.memo.borrow().get(w).and_then(|e| e.$name) {
+                let key = WordKey::new(w);
+                if let Some(v) = self.memo.borrow().get(&key).and_then(|e| e.$name) {
                     return v;
                 }
                 let v = $f(w);
-                self.memo.borrow_mut().entry(w).or_default().$name = Some(v);
+                self.memo.borrow_mut().entry(key).or_default().$name = Some(v);
                 v
             })*
         }
@@ -572,17 +619,20 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
     // Only words that could be names matter; a bitmap on (first two bytes, length) skips most
     // lower-case words without hashing them.
     // Each distinct capitalised word is tested and lower-cased once, not once per occurrence.
-    let capitalised_bases: HashSet<&str> = doc
+    let capitalised_bases: HashMap<WordKey, &str> = doc
         .tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word && t.is_capitalised(&doc.prose))
-        .map(|t| lexicon::strip_possessive(word(doc, t)))
+        .map(|t| {
+            let base = lexicon::strip_possessive(word(doc, t));
+            (WordKey::new(base), base)
+        })
         .collect();
     let mut names = Nameable::default();
     let lex = Lex::default();
     let mut capitalised = LowerWords(
         capitalised_bases
-            .into_iter()
+            .into_values()
             .filter(|w| names.test(w))
             .map(|w| (w.to_lowercase(), false))
             .collect(),
@@ -715,8 +765,8 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
     let mut extra = Vec::new();
     let mut recent: Vec<usize> = vec![0; drafts.len()];
     let roles = role_index(&drafts);
-    let mut variant_memo: HashMap<&str, Option<usize>> = HashMap::default();
-    let mut own_words: HashMap<&str, bool> = HashMap::default();
+    let mut variant_memo: HashMap<WordKey, Option<usize>> = HashMap::default();
+    let mut own_words: HashMap<WordKey, bool> = HashMap::default();
     let mut ci = 0;
     for (ti, t) in doc.tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
@@ -785,7 +835,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         // A rarer known surname can still be a misspelling ("Stoltenburg" is in the Census list);
         // a common one ("Clark", "Anderson") is a name of its own. A person the article
         // introduces under that spelling was matched exactly above. (Asked once per word.)
-        let own_word = *own_words.entry(base).or_insert_with(|| {
+        let own_word = *own_words.entry(WordKey::new(base)).or_insert_with(|| {
             let lc = lexicon::lower(base);
             lexicon::is_not_person_lc(&lc)
                 || lexicon::first_name_lc(&lc).is_some()
@@ -814,7 +864,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         }
         {
             // The same word recurs: look each one up once.
-            let hit = *variant_memo.entry(base).or_insert_with(|| {
+            let hit = *variant_memo.entry(WordKey::new(base)).or_insert_with(|| {
                 let hits: Vec<usize> = variants
                     .candidates(base)
                     .into_iter()
