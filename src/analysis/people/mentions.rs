@@ -175,6 +175,8 @@ pub(super) fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Two surnames that are probably one person's name spelled two ways.
+/// In five-letter names only a dropped or doubled letter counts ("Chada" for "Chadha"); a
+/// changed letter makes another name ("Obama" and "Osama", "Gates" and "Games").
 pub(super) fn is_variant(a: &str, b: &str) -> bool {
     // Cheap rejections first: this runs for many capitalised words against many people.
     if a.len().abs_diff(b.len()) > 4 {
@@ -184,7 +186,8 @@ pub(super) fn is_variant(a: &str, b: &str) -> bool {
         (Some(x), Some(y)) if x.to_lowercase().eq(y.to_lowercase()) => {}
         _ => return false,
     }
-    if a == b || a.chars().count().min(b.chars().count()) < 5 {
+    let shortest = a.chars().count().min(b.chars().count());
+    if a == b || shortest < 5 || (shortest == 5 && a.len() == b.len()) {
         return false;
     }
     let first = |s: &str| {
@@ -367,6 +370,9 @@ fn candidates(
             .collect::<Vec<_>>()
             .join(" ");
         let mut gender = first_gender.filter(|g| *g != Gender::Unknown);
+        if gender.is_none() && first_alone {
+            gender = lexicon::first_name(first_tok).filter(|g| *g != Gender::Unknown);
+        }
         if gender.is_none() {
             gender = honorific.filter(|g| *g != Gender::Unknown);
         }

@@ -517,12 +517,7 @@ fn cue_after(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRange
             }
             break;
         }
-        let w = ctx.w(t);
-        let title_word = lexicon::is_role(w)
-            || lexicon::is_role_modifier(w)
-            || w == "."
-            || w.chars().next().is_some_and(char::is_uppercase);
-        if !title_word {
+        if !title_word(ctx, t) {
             break;
         }
     }
@@ -548,6 +543,23 @@ fn cue_after(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRange
         return None;
     }
     Some((subj, Some(rest[v].range)))
+}
+
+/// A word that may stand in a descriptive title before a name: "retired Air Force general",
+/// "panel Chairman Rep.", "9/11 widow", "longtime party activist" (not a function word or a verb,
+/// so "said the company hired Jane Doe" does not reach the name).
+fn title_word(ctx: &Ctx<'_>, t: &Token) -> bool {
+    let w = ctx.w(t);
+    match t.kind {
+        TokenKind::Word => {
+            lexicon::is_role(w)
+                || lexicon::is_role_modifier(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                || (!lexicon::is_function_word(w) && !ctx.is_verb(t) && !participle(w))
+        }
+        TokenKind::Punct => matches!(w, "." | "/" | "-" | "‑"),
+        _ => w.chars().all(|c| c.is_ascii_digit()),
+    }
 }
 
 /// Verbs that take a non-person subject in attributions ("the statement said", "the letter reads").
@@ -576,12 +588,30 @@ fn core_verb(w: &str) -> bool {
             | "declared"
             | "continued"
             | "asked"
+            | "asks"
             | "explained"
             | "reported"
             | "concluded"
             | "acknowledged"
             | "urged"
             | "predicted"
+    )
+}
+
+/// Verbs that report a finding when a "that" clause follows ("the report found that …").
+fn finding_verb(w: &str) -> bool {
+    matches!(
+        lexicon::lower(w).as_ref(),
+        "found"
+            | "finds"
+            | "showed"
+            | "shows"
+            | "concluded"
+            | "concludes"
+            | "revealed"
+            | "reveals"
+            | "indicated"
+            | "indicates"
     )
 }
 
@@ -659,13 +689,43 @@ fn cue_before(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRang
             }
             continue;
         }
+        // "A GAO report found that …", "The Post reports that …": a finding verb before "that".
+        let that = toks.get(v + 1).is_some_and(|t| ctx.w(t) == "that");
+        if that && finding_verb(w) {
+            if let Some(s) = subject_left(ctx, toks, v) {
+                return Some((s, Some(toks[v].range)));
+            }
+            continue;
+        }
         if !ctx.is_verb(&toks[v]) {
             continue;
         }
+        // A second verb of the clause: "Clinton, the former secretary of State, stressed her
+        // support … and said …", "Scott beamed and asked …": the clause's own subject.
+        if let Some(and) = coordinated(ctx, toks, v) {
+            if let Some(s @ (Subject::Person(..) | Subject::Pronoun(..))) =
+                clause_subject(ctx, &toks[..and])
+            {
+                return Some((s, Some(toks[v].range)));
+            }
+        }
         if let Some(s) = subject_left(ctx, toks, v) {
-            let text = matches!(s, Subject::Text(..));
-            if text && (!core_verb(w) || ambiguous_verb(w)) {
-                continue;
+            // A phrase subject needs a plain attribution verb ("the statement said"), unless it
+            // is a proper name ("Japan branded …", "Russia insisted …") or the verb introduces a
+            // "that" clause ("A document on the website states that …").
+            if let Subject::Text(t, _) = &s {
+                let proper = t.chars().next().is_some_and(char::is_uppercase)
+                    && !DETERMINERS.contains(
+                        &lexicon::lower(t.split_whitespace().next().unwrap_or("")).as_ref(),
+                    );
+                let ok = if ambiguous_verb(w) {
+                    that
+                } else {
+                    core_verb(w) || proper || that
+                };
+                if !ok {
+                    continue;
+                }
             }
             return Some((s, Some(toks[v].range)));
         }
@@ -677,6 +737,40 @@ fn cue_before(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRang
         }
     }
     None
+}
+
+/// The "and" before verb `v` (over adverbs) when the verb is the second of its clause and the
+/// words before "and" are a verb phrase, not a subject ("Biden and Harris said" is a subject).
+fn coordinated(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<usize> {
+    let mut j = v;
+    while j > 0 {
+        let w = ctx.w(&toks[j - 1]);
+        if w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_lowercase) {
+            j -= 1;
+            continue;
+        }
+        break;
+    }
+    let and = j.checked_sub(1)?;
+    if !matches!(ctx.w(&toks[and]), "and" | "but") || and == 0 {
+        return None;
+    }
+    // The word before "and" ends a verb phrase: a lower-case word that is not a determiner and
+    // not part of a name or noun list ("officials and experts said" stays a subject).
+    let prev = &toks[and - 1];
+    let pw = ctx.w(prev);
+    let lower = pw.chars().next().is_some_and(char::is_lowercase);
+    let verbish = pw.ends_with("ed") || ctx.is_verb(prev);
+    let before_is_phrase = ctx.mention_at(prev.range.start).is_none()
+        && (verbish || (!lower && prev.kind == TokenKind::Word) || prev.kind == TokenKind::Number);
+    // "officials and experts said" / "Biden and Harris said" are plural subjects, not
+    // coordination: there must be more than one word between the clause start and "and".
+    if !before_is_phrase || and < 2 {
+        return None;
+    }
+    // A capitalised word before "and" ("… sponsored by NBC News and said") is accepted here; the
+    // caller only takes a person or pronoun that clause_subject finds before a verb.
+    Some(and)
 }
 
 /// The subject ending right before token `v`.
@@ -743,6 +837,16 @@ fn subject_left(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<Subject> {
     if let Some(g) = pronoun(w) {
         return Some(Subject::Pronoun(g, toks[t].range));
     }
+    // "He’s claiming that …": a contracted pronoun before a progressive verb.
+    if t + 1 == v && ctx.w(&toks[v]).ends_with("ing") {
+        let base = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or("");
+        if let Some(g) = pronoun(base) {
+            return Some(Subject::Pronoun(g, toks[t].range));
+        }
+    }
     if plural_pronoun(w) {
         return Some(Subject::Text(w.to_string(), toks[t].range));
     }
@@ -775,7 +879,12 @@ fn np_left(ctx: &Ctx<'_>, toks: &[Token], t: usize) -> Option<Subject> {
         if DETERMINERS.contains(&lw.as_ref()) {
             s -= 1;
             // "a spokesman for the Kremlin": keep going over "for/of/at".
-            if s > 0 && matches!(ctx.w(&toks[s - 1]), "for" | "of" | "at" | "from" | "with") {
+            if s > 0
+                && matches!(
+                    ctx.w(&toks[s - 1]),
+                    "for" | "of" | "at" | "from" | "with" | "in" | "on"
+                )
+            {
                 s -= 1;
                 n += 2;
                 continue;
@@ -784,6 +893,12 @@ fn np_left(ctx: &Ctx<'_>, toks: &[Token], t: usize) -> Option<Subject> {
         }
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         if cap && !matches!(w, "But" | "And" | "So" | "Then" | "Yet" | "Or") {
+            s -= 1;
+            n += 1;
+            continue;
+        }
+        if lexicon::is_role_modifier(w) && !ctx.is_verb(&toks[s - 1]) {
+            // "the former campaign strategist"
             s -= 1;
             n += 1;
             continue;
@@ -839,19 +954,10 @@ fn np_left(ctx: &Ctx<'_>, toks: &[Token], t: usize) -> Option<Subject> {
 /// Kremlin", "according to a statement".
 fn object(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
     for t in toks.iter().take(8) {
-        if t.kind == TokenKind::Punct && ctx.w(t) != "." {
-            break;
-        }
         if let Some(m) = ctx.mention_at(t.range.start) {
             return Some(Subject::Person(m.person, m.range));
         }
-        let w = ctx.w(t);
-        let title_word = lexicon::is_role(w)
-            || lexicon::is_role_modifier(w)
-            || w == "of"
-            || w == "."
-            || w.chars().next().is_some_and(char::is_uppercase);
-        if !title_word {
+        if !(title_word(ctx, t) || ctx.w(t) == "of") {
             break;
         }
     }
@@ -912,6 +1018,16 @@ fn clause_subject(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
             if m.range.end > t.range.end {
                 continue;
             }
+            // "Trump's persistent sniffing" is not a subject.
+            let w = ctx.w(t);
+            if lexicon::strip_possessive(w).len() != w.len() {
+                continue;
+            }
+            // A person opening the clause with an appositive ("Dean, a former chairman, poked
+            // at …") is its subject.
+            if i == 0 && toks.get(1).is_some_and(|n| ctx.w(n) == ",") {
+                return Some(Subject::Person(m.person, m.range));
+            }
             Subject::Person(m.person, m.range)
         } else if let Some(g) = pronoun(ctx.w(t)) {
             Subject::Pronoun(g, t.range)
@@ -959,7 +1075,9 @@ fn compatible(d: &Draft, g: Gender) -> bool {
     match d.gender {
         // A name found only by a known surname ("Royal Bank") is too weak to be a pronoun's
         // antecedent unless something else made it a person.
-        None | Some(Gender::Unknown) => d.strong,
+        // A full name confirmed by a speech verb or a title ("Ivanka Trump acknowledged") fits
+        // either pronoun.
+        None | Some(Gender::Unknown) => d.strong || (d.confirmed && d.first.is_some()),
         Some(x) => x == g,
     }
 }
@@ -986,7 +1104,8 @@ fn resolve_pronoun(
     // mention.
     let mut first_any: Option<&Mention> = None;
     let mut chosen: Option<&Mention> = None;
-    let mut subject_cache: Option<(Option<usize>, Option<usize>)> = None;
+    let mut subject_cache: Option<(Option<usize>, Option<SentenceSubject>)> = None;
+    let mut spoke = false;
     for m in ctx.mentions[..end].iter().rev() {
         if m.range.start < limit {
             break;
@@ -1012,8 +1131,9 @@ fn resolve_pronoun(
                 subj
             }
         };
-        if subj == Some(m.range.start) {
+        if let Some((_, via_verb)) = subj.filter(|(start, _)| *start == m.range.start) {
             chosen = Some(m);
+            spoke = via_verb;
             break;
         }
     }
@@ -1021,6 +1141,9 @@ fn resolve_pronoun(
         return (None, Vec::new());
     };
     let si = doc.sentence_at(m.range.start);
+    let (s_start, s_end) = si
+        .and_then(|si| doc.sentences.get(si))
+        .map_or((0, 0), |s| (s.range.start, s.range.end));
     // Other people who fit, named in the same sentence.
     let mut cands: Vec<usize> = vec![m.person];
     if let Some(s) = si.and_then(|si| doc.sentences.get(si)) {
@@ -1041,7 +1164,9 @@ fn resolve_pronoun(
             }
         }
     }
-    if cands.len() == 1 {
+    // One candidate, or the subject of the nearest attribution ("Davenport believes …"):
+    // nothing to ask.
+    if cands.len() == 1 || spoke {
         return (Some(m.person), Vec::new());
     }
     // Prefer a person whose gender is known to match over one whose gender is unknown.
@@ -1058,14 +1183,44 @@ fn resolve_pronoun(
     if let Some(p) = prev_speaker.filter(|p| cands.contains(p)) {
         return (Some(p), Vec::new());
     }
+    // A possessor ("Tony Blair's government") does not compete with the sentence's subject.
+    if chosen.is_some() {
+        let possessor = |p: usize| {
+            let from = ctx.mentions.partition_point(|x| x.range.start < s_start);
+            ctx.mentions[from..]
+                .iter()
+                .take_while(|x| x.range.start < s_end.min(at))
+                .filter(|x| x.person == p && !ctx.in_quote(x.range.start))
+                .all(|x| {
+                    let rest = doc.prose.get(x.range.end..).unwrap_or("");
+                    rest.starts_with("'s") || rest.starts_with("’s")
+                })
+        };
+        if cands.iter().skip(1).all(|&p| possessor(p)) {
+            return (Some(m.person), Vec::new());
+        }
+    }
     let mut all = cands.clone();
     all.sort_unstable();
     (Some(m.person), all)
 }
 
-/// The start of the mention that is the subject of sentence `si`: the first person named outside
-/// quotes, unless a pronoun comes first.
-fn sentence_subject(ctx: &Ctx<'_>, si: usize) -> Option<usize> {
+/// A sentence subject's start and whether an attribution verb attaches to it.
+type SentenceSubject = (usize, bool);
+
+/// The start of the mention that is the subject of sentence `si`, and whether it is the subject
+/// of an attribution verb: the person a speech verb attaches to, else the first person named
+/// outside quotes, unless a pronoun comes first.
+fn sentence_subject(ctx: &Ctx<'_>, si: usize) -> Option<SentenceSubject> {
+    // The person an attribution verb attaches to ("…, and Sculthorpe said he would …").
+    let frame = ctx.frame(si);
+    for v in 0..frame.len() {
+        if ctx.is_verb(&frame[v]) {
+            if let Some(Subject::Person(_, r)) = subject_left(ctx, &frame, v) {
+                return Some((r.start, true));
+            }
+        }
+    }
     for t in ctx.doc.sentence_tokens(si) {
         if ctx.in_quote(t.range.start) {
             continue;
@@ -1075,7 +1230,7 @@ fn sentence_subject(ctx: &Ctx<'_>, si: usize) -> Option<usize> {
         }
         if let Some(m) = ctx.mention_at(t.range.start) {
             if m.kind != MentionKind::Pronoun {
-                return Some(m.range.start);
+                return Some((m.range.start, false));
             }
         }
     }
