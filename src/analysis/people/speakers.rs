@@ -1221,7 +1221,34 @@ fn sentence_subject(ctx: &Ctx<'_>, si: usize) -> Option<SentenceSubject> {
             }
         }
     }
-    for t in ctx.doc.sentence_tokens(si) {
+    let toks = ctx.doc.sentence_tokens(si);
+    // An opening prepositional phrase ("In an interview with Rusty Humphries, Ham made it clear
+    // …") holds no subject.
+    let opening = toks.first().is_some_and(|t| {
+        matches!(
+            ctx.w(t),
+            "In" | "After"
+                | "At"
+                | "During"
+                | "Before"
+                | "With"
+                | "On"
+                | "Following"
+                | "Since"
+                | "Despite"
+                | "Amid"
+                | "Unlike"
+                | "Like"
+        )
+    });
+    let skip = if opening {
+        toks.iter()
+            .position(|t| ctx.w(t) == ",")
+            .map_or(0, |c| c + 1)
+    } else {
+        0
+    };
+    for t in &toks[skip..] {
         if ctx.in_quote(t.range.start) {
             continue;
         }
