@@ -232,6 +232,8 @@ struct Candidate {
     strong: bool,
     /// Any evidence beyond a known surname: strong, or a speech verb or appositive title next to it.
     confirmed: bool,
+    /// Found in a headline, or inside a longer run of capitalised words: weak context.
+    heading: bool,
 }
 
 /// Pass 1 over one sentence's tokens.
@@ -389,6 +391,8 @@ fn candidates(
             gender,
             strong,
             confirmed,
+            // Not inside a longer run of capitalised words ("Hit Piece Exploits Trump Supporter").
+            heading: heading || (start > 0 && nameable(c.w(start - 1))) || nameable(c.w(end)),
         });
     }
 }
@@ -579,6 +583,8 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         }
     }
     let mut last_seen: Vec<usize> = vec![0; drafts.len()];
+    // Whether each person is named in full outside headlines.
+    let mut in_body: Vec<bool> = vec![true; drafts.len()];
     for cand in cands {
         let person = match_person(&drafts, &by_surname, &variants, &last_seen, &cand);
         let p = match person {
@@ -589,6 +595,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
                     ..Draft::default()
                 });
                 last_seen.push(0);
+                in_body.push(false);
                 by_surname
                     .entry(cand.surname.clone())
                     .or_default()
@@ -610,6 +617,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             d.gender = cand.gender.or(d.gender);
         }
         last_seen[p] = cand.range.start;
+        in_body[p] |= !cand.heading && cand.first.is_some();
         // Only people found with strong evidence can have misspelled references: index them once.
         if cand.strong && !d.strong {
             variants.insert(&d.surname, p);
@@ -767,6 +775,24 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         }
     }
     mentions.extend(extra);
+    // A full name sharing its surname with a confirmed person is a relative ("Rakeyia Scott"
+    // beside "Keith Lamont Scott"), not a firm name that happens to end in a surname.
+    let family: HashSet<&str> = drafts
+        .iter()
+        .filter(|d| d.confirmed && d.first.is_some())
+        .map(|d| d.surname.as_str())
+        .collect();
+    let relatives: Vec<usize> = drafts
+        .iter()
+        .enumerate()
+        .filter(|&(i, d)| {
+            !d.confirmed && d.first.is_some() && in_body[i] && family.contains(d.surname.as_str())
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in relatives {
+        drafts[i].confirmed = true;
+    }
     mentions.retain(|m| drafts.get(m.person).is_some_and(|d| d.confirmed));
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
     mentions.dedup_by_key(|m| m.range.start);

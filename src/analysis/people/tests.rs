@@ -286,3 +286,20 @@ fn five_letter_names_one_letter_apart_are_two_people() {
     let (_, people) = run(src);
     assert!(people.mentions.iter().any(|m| m.variant));
 }
+
+#[test]
+fn relative_sharing_a_surname_is_a_person() {
+    // "Rakella" is in no first-name list; sharing "Dorsey" with a confirmed person makes her one.
+    let src = "Police shot Keith Lamont Dorsey on Tuesday afternoon.\n\nRakella Dorsey can be heard yelling to the officers.\n\n\"Don't shoot him,\" she says.\n";
+    let got = speakers(src);
+    assert_eq!(got[0].1.as_deref(), Some("Rakella Dorsey"));
+    // The same shape inside a run of capitalised words is no person.
+    let src =
+        "Post Hit Piece Exploits Dorsey Supporter.\n\nKeith Lamont Dorsey spoke on Tuesday.\n";
+    let (_, people) = run(src);
+    assert!(
+        people.persons.iter().all(|p| p.name != "Exploits Dorsey"),
+        "{:?}",
+        people.persons
+    );
+}
