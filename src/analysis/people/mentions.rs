@@ -274,9 +274,18 @@ fn candidates(
             let common = lower_words.contains(lexicon::lower_in(bare, &mut buf).as_ref())
                 && !lexicon::is_surname(bare)
                 && (!parts.is_empty() || lexicon::first_name(bare).is_none());
+            // "Dr Fox", "Mr Brown": after an honorific even a word that is usually not a name
+            // ("Fox" the network) is one.
+            let honorific_before = parts.is_empty()
+                && j > 0
+                && !lexicon::is_particle(&lexicon::lower(w))
+                && (lexicon::honorific(c.w(j - 1)).is_some()
+                    || (c.w(j - 1) == "." && j > 1 && lexicon::honorific(c.w(j - 2)).is_some()));
             let ok = nameable(w)
-                && !common
-                && (!lexicon::is_not_person(w) || (parts.len() == 1 && first_known));
+                && (!common || honorific_before)
+                && (!lexicon::is_not_person(w)
+                    || (parts.len() == 1 && first_known)
+                    || honorific_before);
             if !ok {
                 break;
             }
@@ -305,8 +314,14 @@ fn candidates(
         }
         let end = j;
         i = end.max(start + 1);
-        // A lone not-person word ("Russia") or a run of five or more words is no name.
-        if parts.len() > 4 || parts.iter().all(|&p| lexicon::is_not_person(c.w(p))) {
+        // A lone not-person word ("Russia") or a run of five or more words is no name, unless an
+        // honorific stands before it ("Dr Fox").
+        let titled = start > 0
+            && (lexicon::honorific(c.w(start - 1)).is_some()
+                || (c.w(start - 1) == "."
+                    && start > 1
+                    && lexicon::honorific(c.w(start - 2)).is_some()));
+        if parts.len() > 4 || (!titled && parts.iter().all(|&p| lexicon::is_not_person(c.w(p)))) {
             continue;
         }
         // Context before: honorific, title.
@@ -347,6 +362,8 @@ fn candidates(
         // name people that way.
         let first_alone = k == 1
             && c.w(end) != ","
+            // "the Scot admitted": a noun after a determiner, not a first name.
+            && !(start > 0 && lexicon::is_function_word(c.w(start - 1)))
             && lexicon::speech_verb(c.w(end)).is_some()
             && lexicon::first_name(first_tok).is_some()
             && !lexicon::is_not_person(first_tok);

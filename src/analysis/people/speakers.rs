@@ -1010,6 +1010,22 @@ fn clause_subject(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
             return Some(s);
         }
     }
+    // "It attacked Trump, saying he …": a non-person pronoun opening the clause is its subject.
+    // ("Meanwhile, it attacked …": after one opening word and its comma.)
+    let lead = if toks.get(1).is_some_and(|t| ctx.w(t) == ",") {
+        2
+    } else {
+        0
+    };
+    if let [head, next, ..] = toks.get(lead..).unwrap_or(&[]) {
+        let nw = ctx.w(next);
+        if matches!(ctx.w(head), "It" | "it" | "They" | "they")
+            && nw.chars().next().is_some_and(char::is_lowercase)
+            && !lexicon::is_function_word(nw)
+        {
+            return Some(Subject::Text(ctx.w(head).to_string(), head.range));
+        }
+    }
     // The first person or pronoun followed by a verb-like word ("President Obama is rolling out
     // …:"), else the first person named.
     let mut first = None;
@@ -1044,7 +1060,13 @@ fn clause_subject(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
         if verbish {
             return Some(subj);
         }
-        if first.is_none() {
+        // A person right after a verb is its object ("groups granted Mr. Clarke an extension"),
+        // not the clause's subject.
+        let after_verb = i > 0 && {
+            let p = ctx.w(&toks[i - 1]);
+            p.chars().next().is_some_and(char::is_lowercase) && !lexicon::is_function_word(p)
+        };
+        if first.is_none() && !after_verb {
             first = Some(subj);
         }
     }
@@ -1178,9 +1200,31 @@ fn resolve_pronoun(
     if known.len() == 1 {
         return (Some(known[0]), Vec::new());
     }
-    // The previous quote's speaker settles it when it is one of them.
+    // The previous quote's speaker settles it when it is one of them, unless the sentence names
+    // them only after a preposition ("McLaughlin agreed with Matthews"): then the subject wins.
     let prev_speaker = done.iter().rev().find_map(|a| a.person);
     if let Some(p) = prev_speaker.filter(|p| cands.contains(p)) {
+        let object_only = chosen.is_some() && p != m.person && {
+            let from = ctx.mentions.partition_point(|x| x.range.start < s_start);
+            ctx.mentions[from..]
+                .iter()
+                .take_while(|x| x.range.start < s_end.min(at))
+                .filter(|x| x.person == p && !ctx.in_quote(x.range.start))
+                .all(|x| {
+                    let before = doc.prose[..x.range.start].trim_end();
+                    let last = before
+                        .rsplit(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    matches!(
+                        last,
+                        "with" | "to" | "about" | "against" | "by" | "from" | "for" | "on"
+                    )
+                })
+        };
+        if object_only {
+            return (Some(m.person), Vec::new());
+        }
         return (Some(p), Vec::new());
     }
     // A possessor ("Tony Blair's government") does not compete with the sentence's subject.
@@ -1215,7 +1259,9 @@ fn sentence_subject(ctx: &Ctx<'_>, si: usize) -> Option<SentenceSubject> {
     // The person an attribution verb attaches to ("…, and Sculthorpe said he would …").
     let frame = ctx.frame(si);
     for v in 0..frame.len() {
-        if ctx.is_verb(&frame[v]) {
+        // A participle takes the clause's subject, not the word before it ("Sturgeon has
+        // written to Mr McConnell asking …").
+        if ctx.is_verb(&frame[v]) && !ctx.w(&frame[v]).ends_with("ing") {
             if let Some(Subject::Person(_, r)) = subject_left(ctx, &frame, v) {
                 return Some((r.start, true));
             }

@@ -303,3 +303,33 @@ fn relative_sharing_a_surname_is_a_person() {
         people.persons
     );
 }
+
+#[test]
+fn honorific_makes_a_name_and_a_determiner_unmakes_one() {
+    // "Fox" is on the not-a-person list (the network); after "Dr" it is a surname.
+    let src = "Earlier, Dr Fox had said the party's rule had been marked by \"lost trust\".\n\nHe also attacked the government's \"failure\" on asylum.\n";
+    let got = speakers(src);
+    assert_eq!(got[1].1.as_deref(), Some("Fox"), "{got:?}");
+    // "the Scot admitted": a noun, not the first name Scot.
+    let src = "Alex Fergus said the striker was fit, but the Scot admitted he was unsure.\n\n\"He is the best striker in Europe,\" he said.\n";
+    let (_, people) = run(src);
+    assert!(
+        people.persons.iter().all(|p| p.name != "Scot"),
+        "{:?}",
+        people.persons
+    );
+}
+
+#[test]
+fn subject_beats_previous_speaker_named_after_a_preposition() {
+    let src = "\"The winner tonight was Pence,\" Chris Mathers concluded.\n\nDan McLachlan at the National Review agreed with Mathers about the winner.\n\n\"He succeeded with flying colors,\" he wrote.\n";
+    let got = speakers(src);
+    assert_eq!(got[1].1.as_deref(), Some("Dan McLachlan"), "{got:?}");
+}
+
+#[test]
+fn participle_does_not_make_its_object_a_subject() {
+    let src = "Ms Brannigan said: \"We need to reflect on this.\" Ms Sturdy has written to Mr McCormick asking for clarification.\n\nThe party's parliamentary leader argued the law was clear. She said: \"The executive seemed to indicate otherwise.\"\n";
+    let got = speakers(src);
+    assert_eq!(got[1].1.as_deref(), Some("Sturdy"), "{got:?}");
+}
