@@ -669,6 +669,13 @@ fn participle(w: &str) -> bool {
             | "insisting"
             | "explaining"
             | "describing"
+            | "admitting"
+            | "acknowledging"
+            | "conceding"
+            | "claiming"
+            | "suggesting"
+            | "stressing"
+            | "urging"
     )
 }
 
@@ -684,6 +691,20 @@ fn cue_before(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRang
             continue;
         }
         if participle(w) {
+            // "footage of Trump saying “…”": a person right before the participle says it.
+            if let Some(m) = v
+                .checked_sub(1)
+                .and_then(|p| ctx.mention_at(toks[p].range.start))
+            {
+                let name = ctx.w(&toks[v - 1]);
+                if lexicon::strip_possessive(name).len() == name.len() {
+                    return Some((Subject::Person(m.person, m.range), Some(toks[v].range)));
+                }
+            }
+            // "He’s claiming that …"
+            if let Some(s @ Subject::Pronoun(..)) = subject_left(ctx, toks, v) {
+                return Some((s, Some(toks[v].range)));
+            }
             if let Some(s) = clause_subject(ctx, &toks[..v]) {
                 return Some((s, Some(toks[v].range)));
             }

@@ -333,3 +333,12 @@ fn participle_does_not_make_its_object_a_subject() {
     let got = speakers(src);
     assert_eq!(got[1].1.as_deref(), Some("Sturdy"), "{got:?}");
 }
+
+#[test]
+fn participles_after_a_name_and_concessive_participles() {
+    let src = "The spot concludes with footage of Darrell Hume saying during the debate, \"That makes me smart.\"\n";
+    assert_eq!(speakers(src)[0].1.as_deref(), Some("Darrell Hume"));
+    let src = "House Speaker Paul Rynne, R-Wis., despite admitting that he had concerns about \"trial lawyers trying to get rich,\" backed the bill. Senate leader Mitch McCord agreed.\n\n\"I do think the votes are there,\" he said.\n";
+    let got = speakers(src);
+    assert_eq!(got[0].1.as_deref(), Some("Paul Rynne"), "{got:?}");
+}
