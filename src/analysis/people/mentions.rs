@@ -367,8 +367,20 @@ fn candidates(
             && lexicon::speech_verb(c.w(end)).is_some()
             && lexicon::first_name(first_tok).is_some()
             && !lexicon::is_not_person(first_tok);
+        // "Tyresha McClenney and Bryan Anderson": a two-word name coordinated with a full name
+        // whose first name is known.
+        let known_full = |i: usize| {
+            lexicon::first_name(c.w(i)).is_some()
+                && nameable(c.w(i + 1))
+                && !lexicon::is_not_person(c.w(i + 1))
+        };
+        let coordinated = k == 2
+            && no_place
+            && ((matches!(c.w(end), "and" | ",") && known_full(end + 1))
+                || (start >= 3 && matches!(c.w(start - 1), "and" | ",") && known_full(start - 3)));
         let accept = (k >= 2 && first_gender.is_some())
             || first_alone
+            || coordinated
             || (k <= 3 && (title.is_some() || honorific.is_some()))
             || (k >= 2 && no_place && lexicon::is_surname(last_tok))
             || (k >= 2 && no_place && (verb_after || verb_before || appositive.is_some()));
@@ -392,7 +404,7 @@ fn candidates(
         if gender.is_none() {
             gender = honorific.filter(|g| *g != Gender::Unknown);
         }
-        let confirmed = strong || verb_after || verb_before || appositive.is_some();
+        let confirmed = strong || verb_after || verb_before || appositive.is_some() || coordinated;
         let title = title.or(appositive);
         if gender.is_none() {
             if let Some((t, _)) = &title {

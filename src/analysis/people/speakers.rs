@@ -381,6 +381,14 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
             }
         }
     }
+    // 3c. A signature closing the paragraph: "“…” ― Adriana Rodarte" (readers' comments, op-ed
+    //     excerpts): every quote of the paragraph is signed by it.
+    if let Some((subj, _)) = signature(ctx, q.paragraphs.end.saturating_sub(1)) {
+        apply(ctx, qi, done, a, subj, None);
+        if a.via != SpeakerVia::None {
+            return;
+        }
+    }
     // 4. Continuation: an attributed quote earlier in the paragraph, or in the previous paragraph
     //    when this paragraph opens with the quote.
     let para = q.paragraphs.start;
@@ -419,6 +427,50 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
             a.candidates = p.candidates.clone();
         }
     }
+}
+
+/// The signature ending paragraph `pi`: a dash after a closing quote mark, then a name of two to
+/// four capitalised words and nothing else but a period.
+fn signature(ctx: &Ctx<'_>, pi: usize) -> Option<(Subject, Option<TextRange>)> {
+    let doc = ctx.doc;
+    let para = doc.paragraphs.get(pi)?;
+    let toks = &doc.tokens[doc
+        .tokens
+        .partition_point(|t| t.range.start < para.range.start)
+        ..doc
+            .tokens
+            .partition_point(|t| t.range.start < para.range.end)];
+    let mut end = toks.len();
+    if end > 0 && ctx.w(&toks[end - 1]) == "." {
+        end -= 1;
+    }
+    let n = toks[..end]
+        .iter()
+        .rev()
+        .take_while(|t| {
+            (t.kind == TokenKind::Word && t.is_capitalised(&doc.prose))
+                || (ctx.w(t) == "." && t.range.start > 0)
+        })
+        .count();
+    let dash = end.checked_sub(n + 1)?;
+    let words = toks[dash + 1..end]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
+    if !matches!(ctx.w(&toks[dash]), "―" | "—" | "–") || !(2..=4).contains(&words) {
+        return None;
+    }
+    // The dash follows a closing quote mark.
+    let before = doc.prose[..toks[dash].range.start].trim_end();
+    if !before.ends_with(['”', '"', '’']) {
+        return None;
+    }
+    let first = &toks[dash + 1];
+    if let Some(m) = ctx.mention_at(first.range.start) {
+        return Some((Subject::Person(m.person, m.range), None));
+    }
+    let r = TextRange::new(first.range.start, toks[end - 1].range.end);
+    Some((Subject::Text(doc.text(r).to_string(), r), None))
 }
 
 /// Records a found subject on the attribution.
@@ -1221,49 +1273,72 @@ fn resolve_pronoun(
     if known.len() == 1 {
         return (Some(known[0]), Vec::new());
     }
-    // The previous quote's speaker settles it when it is one of them, unless the sentence names
-    // them only after a preposition ("McLaughlin agreed with Matthews"): then the subject wins.
-    let prev_speaker = done.iter().rev().find_map(|a| a.person);
-    if let Some(p) = prev_speaker.filter(|p| cands.contains(p)) {
-        let object_only = chosen.is_some() && p != m.person && {
-            let from = ctx.mentions.partition_point(|x| x.range.start < s_start);
+    // Whether every mention of `p` in the chosen mention's sentence is out of subject position:
+    // a possessor ("Tony Blair's government") or the object of a preposition ("agreed with
+    // Matthews", "the likes of Jonny Wilkinson and Brian O'Driscoll").
+    let sidelined = |p: usize| {
+        let from = ctx.mentions.partition_point(|x| x.range.start < s_start);
+        let in_sentence = || {
             ctx.mentions[from..]
                 .iter()
                 .take_while(|x| x.range.start < s_end.min(at))
-                .filter(|x| x.person == p && !ctx.in_quote(x.range.start))
-                .all(|x| {
-                    let before = doc.prose[..x.range.start].trim_end();
-                    let last = before
-                        .rsplit(|c: char| !c.is_alphabetic())
-                        .next()
-                        .unwrap_or("");
-                    matches!(
-                        last,
-                        "with" | "to" | "about" | "against" | "by" | "from" | "for" | "on"
-                    )
-                })
+                .filter(|x| x.kind != MentionKind::Pronoun && !ctx.in_quote(x.range.start))
         };
-        if object_only {
+        let object = |x: &Mention| {
+            let last_word = |end: usize| {
+                doc.prose[..end]
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphabetic() && c != ',')
+                    .find(|w| !w.is_empty())
+                    .unwrap_or("")
+            };
+            let prep = |w: &str| {
+                matches!(
+                    w,
+                    "with"
+                        | "to"
+                        | "about"
+                        | "against"
+                        | "by"
+                        | "from"
+                        | "for"
+                        | "on"
+                        | "of"
+                        | "at"
+                        | "like"
+                        | "than"
+                )
+            };
+            let w = last_word(x.range.start);
+            if prep(w) {
+                return true;
+            }
+            // "… of Jonny Wilkinson and Brian O'Driscoll": coordinated with an object.
+            if matches!(w, "and" | "or" | ",") {
+                return in_sentence()
+                    .take_while(|y| y.range.end <= x.range.start)
+                    .last()
+                    .is_some_and(|y| prep(last_word(y.range.start)));
+            }
+            false
+        };
+        in_sentence().filter(|x| x.person == p).all(|x| {
+            let rest = doc.prose.get(x.range.end..).unwrap_or("");
+            rest.starts_with("'s") || rest.starts_with("’s") || object(x)
+        })
+    };
+    // The previous quote's speaker settles it when it is one of them, unless the sentence names
+    // them only out of subject position: then the subject wins.
+    let prev_speaker = done.iter().rev().find_map(|a| a.person);
+    if let Some(p) = prev_speaker.filter(|p| cands.contains(p)) {
+        if chosen.is_some() && p != m.person && sidelined(p) {
             return (Some(m.person), Vec::new());
         }
         return (Some(p), Vec::new());
     }
-    // A possessor ("Tony Blair's government") does not compete with the sentence's subject.
-    if chosen.is_some() {
-        let possessor = |p: usize| {
-            let from = ctx.mentions.partition_point(|x| x.range.start < s_start);
-            ctx.mentions[from..]
-                .iter()
-                .take_while(|x| x.range.start < s_end.min(at))
-                .filter(|x| x.person == p && !ctx.in_quote(x.range.start))
-                .all(|x| {
-                    let rest = doc.prose.get(x.range.end..).unwrap_or("");
-                    rest.starts_with("'s") || rest.starts_with("’s")
-                })
-        };
-        if cands.iter().skip(1).all(|&p| possessor(p)) {
-            return (Some(m.person), Vec::new());
-        }
+    // Others named only out of subject position do not compete with the sentence's subject.
+    if chosen.is_some() && cands.iter().skip(1).all(|&p| sidelined(p)) {
+        return (Some(m.person), Vec::new());
     }
     let mut all = cands.clone();
     all.sort_unstable();

@@ -342,3 +342,32 @@ fn participles_after_a_name_and_concessive_participles() {
     let got = speakers(src);
     assert_eq!(got[0].1.as_deref(), Some("Paul Rynne"), "{got:?}");
 }
+
+#[test]
+fn signature_after_a_quote_signs_the_paragraph() {
+    let src = "Readers told us what they thought.\n\n“He does not answer to anyone. ‘Some people are so poor all they have is money.” That is all he has.” ― Carla Restrepo.\n";
+    let got = speakers(src);
+    assert!(
+        got.iter()
+            .all(|(_, s)| s.as_deref() == Some("Carla Restrepo")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn names_out_of_subject_position_do_not_compete() {
+    // A possessor who spoke last does not take the next pronoun from the sentence's subject.
+    let src = "\"I want to stay,\" Steven Garrard said.\n\nAnd Blues boss Jose Marinho backed Garrard's view that the team could struggle. \"Rafa still has time to build a better team,\" he told BBC Radio Five Live.\n";
+    let got = speakers(src);
+    assert_eq!(got[1].1.as_deref(), Some("Jose Marinho"), "{got:?}");
+    // Coordinated objects of a preposition are no competing antecedents: nothing to ask.
+    let src = "None more so than Gavin Hensley, who can expect the same spotlight as the likes of Jonny Wilkins and Brian O'Donnell.\n\n\"I like pressure on me,\" he said.\n";
+    let (doc, people) = run(src);
+    let a = people
+        .attributions
+        .iter()
+        .find(|a| doc.quotes[a.quote].parent.is_none())
+        .expect("one quote");
+    assert_eq!(a.speaker.as_deref(), Some("Gavin Hensley"));
+    assert!(a.candidates.is_empty(), "{:?}", a.candidates);
+}
