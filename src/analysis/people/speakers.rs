@@ -501,10 +501,42 @@ fn apply(
             a.speaker_range = Some(r);
             a.via = SpeakerVia::Pronoun;
             a.person = chosen;
-            a.speaker = chosen.map(|p| person_name(ctx.drafts, p));
+            a.speaker = chosen
+                .map(|p| person_name(ctx.drafts, p))
+                .or_else(|| text_antecedent(ctx, r.start));
             a.candidates = candidates;
         }
     }
+}
+
+/// When no named person fits a pronoun: the unnamed source a nearby attribution gave ("A
+/// spokesman for the commission said …" … "“…,” he said"). Looks back over the three sentences
+/// before the pronoun's.
+fn text_antecedent(ctx: &Ctx<'_>, at: usize) -> Option<String> {
+    let si = ctx.doc.sentence_at(at)?;
+    for s in (si.saturating_sub(3)..=si).rev() {
+        let frame: Vec<Token> = ctx
+            .frame(s)
+            .into_iter()
+            .filter(|t| t.range.start < at)
+            .collect();
+        for v in (0..frame.len()).rev() {
+            if !ctx.is_verb(&frame[v]) || ctx.w(&frame[v]).ends_with("ing") {
+                continue;
+            }
+            if let Some(Subject::Text(t, _)) = subject_left(ctx, &frame, v) {
+                // Only a singular role ("a spokesman for …", "the official"): a bare word may
+                // be another person the gazetteer does not know.
+                let words: Vec<&str> = t.split_whitespace().collect();
+                let role = words.iter().any(|w| lexicon::is_role(w));
+                let plural = words.last().is_some_and(|w| w.ends_with('s'));
+                if role && !plural {
+                    return Some(t);
+                }
+            }
+        }
+    }
+    None
 }
 
 pub(super) fn person_name(drafts: &[Draft], p: usize) -> String {
@@ -874,6 +906,21 @@ fn subject_left(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<Subject> {
     let t = j - 1;
     // An appositive: "Daryl Kimball, executive director of …, said".
     if ctx.w(&toks[t]) == "," {
+        // "Cosby's lawyer, Walter M Phillips Jr, said": the name is the appositive itself.
+        if let Some(m) = t
+            .checked_sub(1)
+            .and_then(|n| ctx.mention_at(toks[n].range.start))
+            .filter(|m| m.kind == MentionKind::FullName)
+        {
+            let w = ctx.w(&toks[t - 1]);
+            let comma_before = toks[..t - 1]
+                .iter()
+                .rposition(|x| ctx.w(x) == ",")
+                .is_some_and(|c| toks[c].range.end <= m.range.start);
+            if comma_before && lexicon::strip_possessive(w).len() == w.len() {
+                return Some(Subject::Person(m.person, m.range));
+            }
+        }
         // Up to three comma-separated asides back: "Jean-Marc Ayrault, the foreign minister of
         // France, a permanent member of the Security Council, said".
         let mut k = t;
@@ -1381,7 +1428,11 @@ fn sentence_subject(ctx: &Ctx<'_>, si: usize) -> Option<SentenceSubject> {
                 | "Amid"
                 | "Unlike"
                 | "Like"
-        )
+        ) || {
+            // "Having worked closely with Mr Cantalupo, Mr Bell focused …"
+            let w = ctx.w(t);
+            w.ends_with("ing") && w.chars().next().is_some_and(char::is_uppercase)
+        }
     });
     let skip = if opening {
         toks.iter()

@@ -371,3 +371,18 @@ fn names_out_of_subject_position_do_not_compete() {
     assert_eq!(a.speaker.as_deref(), Some("Gavin Hensley"));
     assert!(a.candidates.is_empty(), "{:?}", a.candidates);
 }
+
+#[test]
+fn appositive_name_and_unnamed_role_antecedent() {
+    let src = "The woman waited two years to sue, her lawyer, Perry Wandel, said. The company \"failed to provide a safe working environment for my client,\" he said.\n";
+    let got = speakers(src);
+    assert_eq!(got[0].1.as_deref(), Some("Perry Wandel"), "{got:?}");
+    // A spokesman who is never named is still the source "he" points to.
+    let src = "A spokesman for the Information Commissioner's Office said it would be classed as marketing. But the rules allow polling.\n\n\"If a party was doing that, it would not be marketing,\" he said.\n";
+    let got = speakers(src);
+    assert_eq!(
+        got[0].1.as_deref(),
+        Some("A spokesman for the Information Commissioner's Office"),
+        "{got:?}"
+    );
+}

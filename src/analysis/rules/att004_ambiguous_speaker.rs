@@ -54,6 +54,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             ));
         } else if a.person.is_none()
+            && a.speaker.is_none()
             && !people.mentions.iter().any(|m| {
                 m.range.start < range.start
                     && m.kind != crate::analysis::people::MentionKind::Pronoun
