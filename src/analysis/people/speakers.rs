@@ -94,6 +94,8 @@ struct Ctx<'a> {
     /// Top-level quote ranges, sorted.
     quote_ranges: Vec<TextRange>,
     extra_verbs: HashSet<String>,
+    /// The user's attribution verbs of more than one word ("shot back").
+    phrases: Vec<String>,
 }
 
 impl Ctx<'_> {
@@ -112,7 +114,8 @@ impl Ctx<'_> {
                 || (!self.extra_verbs.is_empty()
                     && self
                         .extra_verbs
-                        .contains(lexicon::lower(self.w(t)).as_ref())))
+                        .contains(lexicon::lower(self.w(t)).as_ref()))
+                || (!self.phrases.is_empty() && super::user_verb_at(self.doc, t, &self.phrases)))
     }
 
     /// The person mention covering byte `offset`, if any.
@@ -181,6 +184,11 @@ pub(super) fn attribute(
         drafts,
         quote_ranges,
         extra_verbs: extra_verbs(verbs),
+        phrases: verbs
+            .iter()
+            .filter(|v| v.split_whitespace().count() > 1)
+            .cloned()
+            .collect(),
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(doc.quotes.len());
     let mut pronoun_mentions = Vec::new();

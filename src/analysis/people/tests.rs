@@ -386,3 +386,22 @@ fn appositive_name_and_unnamed_role_antecedent() {
         "{got:?}"
     );
 }
+
+#[test]
+fn user_attribution_verb_phrases() {
+    let src = "Budget\n\n“It is a disgrace,” Senator Ruth Hale shot back.\n";
+    let doc = Document::parse(src, SourceKind::PlainText);
+    let plain = analyze(src, &doc, &Config::default());
+    assert_eq!(plain.attributions[0].via, SpeakerVia::None);
+    let config = Config {
+        attribution_verbs: vec!["shot back".into()],
+        ..Config::default()
+    };
+    let people = analyze(src, &doc, &config);
+    assert_eq!(people.attributions[0].speaker.as_deref(), Some("Ruth Hale"));
+    // The first word alone is not the phrase.
+    let src = "Budget\n\n“It is a disgrace,” Senator Ruth Hale shot twice.\n";
+    let doc = Document::parse(src, SourceKind::PlainText);
+    let people = analyze(src, &doc, &config);
+    assert_eq!(people.attributions[0].via, SpeakerVia::None);
+}
