@@ -1339,43 +1339,46 @@ fn resolve_pronoun(
                 .take_while(|x| x.range.start < s_end.min(at))
                 .filter(|x| x.kind != MentionKind::Pronoun && !ctx.in_quote(x.range.start))
         };
+        // Object of a preposition: the nearest word before the name, past titles, possessors
+        // and numbers, is a preposition ("to Arsenal's Robert Pires", "by Gavin Henson"). The
+        // object of a verb still competes ("Okoro met Chancellor Haas. … he said" is
+        // ambiguous).
+        let word_before = |start: usize| -> Option<&str> {
+            let ti = doc.tokens.partition_point(|t| t.range.start < start);
+            let sentence_start = doc
+                .sentence_at(start)
+                .and_then(|si| doc.sentences.get(si))
+                .map_or(0, |s| s.range.start);
+            doc.tokens[..ti]
+                .iter()
+                .rev()
+                .take_while(|t| t.range.start >= sentence_start)
+                .map(|t| ctx.w(t))
+                .find(|w| {
+                    let cap = w.chars().next().is_some_and(char::is_uppercase);
+                    let num = w.chars().next().is_some_and(|c| c.is_ascii_digit());
+                    !(cap || num || lexicon::is_role(w) || matches!(*w, "-" | "'" | "’"))
+                })
+        };
         let object = |x: &Mention| {
-            let last_word = |end: usize| {
-                doc.prose[..end]
-                    .trim_end()
-                    .rsplit(|c: char| !c.is_alphabetic() && c != ',')
-                    .find(|w| !w.is_empty())
-                    .unwrap_or("")
+            let Some(w) = word_before(x.range.start) else {
+                return false;
             };
-            let prep = |w: &str| {
-                matches!(
-                    w,
-                    "with"
-                        | "to"
-                        | "about"
-                        | "against"
-                        | "by"
-                        | "from"
-                        | "for"
-                        | "on"
-                        | "of"
-                        | "at"
-                        | "like"
-                        | "than"
-                )
-            };
-            let w = last_word(x.range.start);
-            if prep(w) {
-                return true;
+            // "… stars Robert De Niro, Barbra Streisand and Ben Stiller": coordinated with an
+            // object, back along the list.
+            let mut w = w;
+            let mut at = x.range.start;
+            while matches!(w, "and" | "or" | ",") {
+                let Some(y) = in_sentence().take_while(|y| y.range.end <= at).last() else {
+                    return false;
+                };
+                at = y.range.start;
+                let Some(v) = word_before(at) else {
+                    return false;
+                };
+                w = v;
             }
-            // "… of Jonny Wilkinson and Brian O'Driscoll": coordinated with an object.
-            if matches!(w, "and" | "or" | ",") {
-                return in_sentence()
-                    .take_while(|y| y.range.end <= x.range.start)
-                    .last()
-                    .is_some_and(|y| prep(last_word(y.range.start)));
-            }
-            false
+            preposition(w)
         };
         in_sentence().filter(|x| x.person == p).all(|x| {
             let rest = doc.prose.get(x.range.end..).unwrap_or("");
@@ -1398,6 +1401,39 @@ fn resolve_pronoun(
     let mut all = cands.clone();
     all.sort_unstable();
     (Some(m.person), all)
+}
+
+/// Prepositions whose object is not a clause's subject.
+fn preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "with"
+            | "to"
+            | "about"
+            | "against"
+            | "by"
+            | "from"
+            | "for"
+            | "on"
+            | "of"
+            | "at"
+            | "like"
+            | "than"
+            | "into"
+            | "over"
+            | "under"
+            | "between"
+            | "among"
+            | "including"
+            | "alongside"
+            | "beside"
+            | "behind"
+            | "toward"
+            | "towards"
+            | "without"
+            | "via"
+            | "versus"
+    )
 }
 
 /// A sentence subject's start and whether an attribution verb attaches to it.
