@@ -304,10 +304,13 @@ fn candidates(
         }
         // "Councillor Maria Santos", "Challenger Jane Whitfield": a capitalised word before a
         // known first name is a title, not part of the name.
+        // A role word opening the run is a title even before a first name the lists lack
+        // ("Councillor Gareth Elory").
         let mut start = start;
         if parts.len() >= 3
             && lexicon::first_name(c.w(parts[0])).is_none()
-            && lexicon::first_name(c.w(parts[1])).is_some()
+            && (lexicon::first_name(c.w(parts[1])).is_some()
+                || (lexicon::is_role(c.w(parts[0])) && lexicon::honorific(c.w(parts[0])).is_none()))
         {
             parts.remove(0);
             start = parts[0];

@@ -405,3 +405,16 @@ fn user_attribution_verb_phrases() {
     let people = analyze(src, &doc, &config);
     assert_eq!(people.attributions[0].via, SpeakerVia::None);
 }
+
+#[test]
+fn streets_are_places_and_roles_open_titles() {
+    let src = "Parking row\n\nResidents of Mill Lane said the new charges were unfair.\n\nCouncillor Gareth Elory said the scheme would be reviewed. Ellory added that \"nothing is final\".\n";
+    let (_, people) = run(src);
+    let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Gareth Elory"]);
+    assert_eq!(people.persons[0].title.as_deref(), Some("Councillor"));
+    assert!(
+        people.mentions.iter().any(|m| m.variant),
+        "Ellory is a variant"
+    );
+}
