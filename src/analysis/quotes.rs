@@ -122,6 +122,8 @@ pub fn scan(
         let base = para.range.start;
         let mut double: Option<Open> = None;
         let mut single: Option<Open> = None;
+        // Curly double quotes opened inside an open double quote and not yet closed.
+        let mut nested_double = 0usize;
         // Only quote marks matter: jump from one candidate byte to the next (`"`, `'`, or the
         // lead byte 0xE2 of the curly marks) instead of walking every character.
         let bytes = text.as_bytes();
@@ -177,6 +179,16 @@ pub fn scan(
                             // `… the potential. “You will …`: a quote re-opened after a sentence
                             // inside the same quotation, as when a multi-paragraph quote lost its
                             // paragraph breaks. The quotation goes on.
+                        }
+                        (Some(_), Role::Open)
+                            if c == '“' && nested_double_fits(&text[i + c.len_utf8()..]) =>
+                        {
+                            // “… what he calls “hell” than live …”: a double quote nested in a
+                            // double quote, closed before the outer one. The outer span covers it.
+                            nested_double += 1;
+                        }
+                        (Some(_), Role::Close | Role::Either) if nested_double > 0 => {
+                            nested_double -= 1;
                         }
                         (Some(_), Role::Open) if c == '“' => {
                             // A second opening mark mid-sentence: the first quote was never closed.
@@ -329,6 +341,14 @@ pub fn scan(
 }
 
 /// Whether the mark at byte `i` of `text` follows a sentence end (`. `, `?” `, `! `).
+/// Whether the rest of a paragraph after a second opening `“` closes both quotes: at least two
+/// more closing `”` than further opening marks, so the inner quote ends before the outer one.
+fn nested_double_fits(rest: &str) -> bool {
+    let closes = rest.matches('”').count();
+    let opens = rest.matches('“').count();
+    closes >= opens + 2
+}
+
 fn after_terminator(text: &str, i: usize) -> bool {
     let before = text[..i].trim_end();
     if before.len() == text[..i].len() {
@@ -408,6 +428,22 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].ends_with("ends it,”"));
         assert!(p.is_empty());
+    }
+
+    #[test]
+    fn double_nested_in_double() {
+        let (q, problems) =
+            quotes("“I’d rather live in what he calls “hell” than live there.” ― Adriana Ruiz\n");
+        assert_eq!(
+            q,
+            ["“I’d rather live in what he calls “hell” than live there.”"]
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        // Without a second closing mark, the second opening mark still means the first quote
+        // was left open.
+        let (q, problems) = quotes("The plan, “never closed, and “then a new one,” he said.\n");
+        assert_eq!(q, ["“never closed, and ", "“then a new one,”"]);
+        assert_eq!(problems.len(), 1);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! or honorific before, an appositive title after, a speech verb next to them), then later
 //! references by surname, by role ("the secretary-general") and misspelled surnames.
 
-use super::lexicon::FxHashMap as HashMap;
+use super::lexicon::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::{self, Gender};
 use super::{Mention, MentionKind};
@@ -356,6 +356,8 @@ struct Candidate {
     strong: bool,
     /// Any evidence beyond a known surname: strong, or a speech verb or appositive title next to it.
     confirmed: bool,
+    /// Found in a headline, or inside a longer run of capitalised words: weak context.
+    heading: bool,
 }
 
 /// Pass 1 over one sentence's tokens.
@@ -398,9 +400,16 @@ fn candidates<'a>(
             let common = lower_words.contains(lexicon::lower_in(bare, &mut buf).as_ref())
                 && !c.lex.surname(bare)
                 && (!parts.is_empty() || c.lex.first_name(bare).is_none());
-            let ok = names.test(w)
-                && !common
-                && (!c.lex.not_person(w) || (parts.len() == 1 && first_known));
+            // "Dr Fox", "Mr Brown": after an honorific even a word that is usually not a name
+            // ("Fox" the network) is one.
+            let honorific_before = parts.is_empty()
+                && j > 0
+                && !lexicon::is_particle(&lexicon::lower(w))
+                && (c.lex.honorific(c.w(j - 1)).is_some()
+                    || (c.w(j - 1) == "." && j > 1 && c.lex.honorific(c.w(j - 2)).is_some()));
+            let ok = nameable(w)
+                && (!common || honorific_before)
+                && (!c.lex.not_person(w) || (parts.len() == 1 && first_known) || honorific_before);
             if !ok {
                 break;
             }
@@ -419,18 +428,27 @@ fn candidates<'a>(
         }
         // "Councillor Maria Santos", "Challenger Jane Whitfield": a capitalised word before a
         // known first name is a title, not part of the name.
+        // A role word opening the run is a title even before a first name the lists lack
+        // ("Councillor Gareth Elory").
         let mut start = start;
         if parts.len() >= 3
             && c.lex.first_name(c.w(parts[0])).is_none()
-            && c.lex.first_name(c.w(parts[1])).is_some()
+            && (c.lex.first_name(c.w(parts[1])).is_some()
+                || (c.lex.role(c.w(parts[0])) && c.lex.honorific(c.w(parts[0])).is_none()))
         {
             parts.remove(0);
             start = parts[0];
         }
         let end = j;
         i = end.max(start + 1);
-        // A lone not-person word ("Russia") or a run of five or more words is no name.
-        if parts.len() > 4 || parts.iter().all(|&p| c.lex.not_person(c.w(p))) {
+        // A lone not-person word ("Russia") or a run of five or more words is no name, unless an
+        // honorific stands before it ("Dr Fox").
+        let titled = start > 0
+            && (c.lex.honorific(c.w(start - 1)).is_some()
+                || (c.w(start - 1) == "."
+                    && start > 1
+                    && c.lex.honorific(c.w(start - 2)).is_some()));
+        if parts.len() > 4 || (!titled && parts.iter().all(|&p| c.lex.not_person(c.w(p)))) {
             continue;
         }
         // Context before: honorific, title.
@@ -471,11 +489,25 @@ fn candidates<'a>(
         // name people that way.
         let first_alone = k == 1
             && c.w(end) != ","
+            // "the Scot admitted": a noun after a determiner, not a first name.
+            && !(start > 0 && c.lex.function_word(c.w(start - 1)))
             && c.lex.speech_verb(c.w(end)).is_some()
             && c.lex.first_name(first_tok).is_some()
             && !c.lex.not_person(first_tok);
+        // "Tyresha McClenney and Bryan Anderson": a two-word name coordinated with a full name
+        // whose first name is known.
+        let known_full = |i: usize| {
+            c.lex.first_name(c.w(i)).is_some()
+                && nameable(c.w(i + 1))
+                && !c.lex.not_person(c.w(i + 1))
+        };
+        let coordinated = k == 2
+            && no_place
+            && ((matches!(c.w(end), "and" | ",") && known_full(end + 1))
+                || (start >= 3 && matches!(c.w(start - 1), "and" | ",") && known_full(start - 3)));
         let accept = (k >= 2 && first_gender.is_some())
             || first_alone
+            || coordinated
             || (k <= 3 && (title.is_some() || honorific.is_some()))
             || (k >= 2 && no_place && c.lex.surname(last_tok))
             || (k >= 2 && no_place && (verb_after || verb_before || appositive.is_some()));
@@ -493,10 +525,13 @@ fn candidates<'a>(
             .collect::<Vec<_>>()
             .join(" ");
         let mut gender = first_gender.filter(|g| *g != Gender::Unknown);
+        if gender.is_none() && first_alone {
+            gender = lexicon::first_name(first_tok).filter(|g| *g != Gender::Unknown);
+        }
         if gender.is_none() {
             gender = honorific.filter(|g| *g != Gender::Unknown);
         }
-        let confirmed = strong || verb_after || verb_before || appositive.is_some();
+        let confirmed = strong || verb_after || verb_before || appositive.is_some() || coordinated;
         let title = title.or(appositive);
         if gender.is_none() {
             if let Some((t, _)) = &title {
@@ -512,6 +547,8 @@ fn candidates<'a>(
             gender,
             strong,
             confirmed,
+            // Not inside a longer run of capitalised words ("Hit Piece Exploits Trump Supporter").
+            heading: heading || (start > 0 && nameable(c.w(start - 1))) || nameable(c.w(end)),
         });
     }
 }
@@ -598,7 +635,14 @@ fn title_after(c: &Ctx<'_, '_>, end: usize) -> Option<(String, TextRange)> {
         }
         if c.lex.role(w) && c.lex.honorific(w).is_none() {
             last_role = Some(i);
-        } else if !(c.lex.role_modifier(w) || w.chars().next().is_some_and(char::is_uppercase)) {
+        } else if !(c.lex.role_modifier(w)
+            || w.chars().next().is_some_and(char::is_uppercase)
+            // "the Charlotte-Mecklenburg police chief": a plain noun before the role word.
+            || (!c.lex.function_word(w)
+                && c.lex.speech_verb(w).is_none()
+                && !is_possessive(w)
+                && c.lex.role(c.w(i + 1))))
+        {
             break;
         }
         i += 1;
@@ -710,6 +754,8 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         }
     }
     let mut last_seen: Vec<usize> = vec![0; drafts.len()];
+    // Whether each person is named in full outside headlines.
+    let mut in_body: Vec<bool> = vec![true; drafts.len()];
     for cand in cands {
         let person = match_person(&drafts, &by_surname, &variants, &last_seen, &cand);
         let p = match person {
@@ -720,6 +766,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
                     ..Draft::default()
                 });
                 last_seen.push(0);
+                in_body.push(false);
                 by_surname
                     .entry(cand.surname.clone())
                     .or_default()
@@ -741,6 +788,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             d.gender = cand.gender.or(d.gender);
         }
         last_seen[p] = cand.range.start;
+        in_body[p] |= !cand.heading && cand.first.is_some();
         // Only people found with strong evidence can have misspelled references: index them once.
         if cand.strong && !d.strong {
             variants.insert(&d.surname, p);
@@ -875,6 +923,13 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
                     .collect();
                 (hits.len() == 1).then(|| hits[0])
             });
+            // In a five-letter word one changed letter is as likely another word ("Games
+            // consoles" near "Gates"): only when a speech verb follows ("Wines believes").
+            let hit = hit.filter(|&p| {
+                let s = &drafts[p].surname;
+                !(base.chars().count() == 5 && s.len() == base.len())
+                    || next.is_some_and(|n| lexicon::speech_verb(n).is_some())
+            });
             let hits: Vec<usize> = hit.into_iter().collect();
             if hits.len() == 1 {
                 extra.push(Mention {
@@ -888,6 +943,24 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         }
     }
     mentions.extend(extra);
+    // A full name sharing its surname with a confirmed person is a relative ("Rakeyia Scott"
+    // beside "Keith Lamont Scott"), not a firm name that happens to end in a surname.
+    let family: HashSet<&str> = drafts
+        .iter()
+        .filter(|d| d.confirmed && d.first.is_some())
+        .map(|d| d.surname.as_str())
+        .collect();
+    let relatives: Vec<usize> = drafts
+        .iter()
+        .enumerate()
+        .filter(|&(i, d)| {
+            !d.confirmed && d.first.is_some() && in_body[i] && family.contains(d.surname.as_str())
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in relatives {
+        drafts[i].confirmed = true;
+    }
     mentions.retain(|m| drafts.get(m.person).is_some_and(|d| d.confirmed));
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
     mentions.dedup_by_key(|m| m.range.start);
@@ -976,6 +1049,11 @@ fn match_person(
     }
     // A misspelled surname of a known person with the same first name, or with a title.
     if cand.first.is_none() && lexicon::is_surname(&cand.surname) {
+        return None;
+    }
+    // A surname introduced with its own title ("President Obama" near "Osama bin Laden") is
+    // someone else, not a misspelling.
+    if cand.first.is_none() && cand.title.is_some() {
         return None;
     }
     let hits: Vec<usize> = variants

@@ -6,6 +6,7 @@
 use super::config::Config;
 use super::document::Document;
 use super::range::TextRange;
+use super::tokens::{Token, TokenKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MentionKind {
@@ -121,6 +122,22 @@ pub fn known_first_name(word: &str) -> bool {
     lexicon::first_name(word).is_some()
 }
 
+/// Whether a word is a lower-case name particle ("van", "de", "bin").
+pub fn is_particle(word: &str) -> bool {
+    lexicon::is_particle(word)
+}
+
+/// Whether a word is a title or role ("secretary-general", "chancellor", "Sen.").
+pub fn is_role_word(word: &str) -> bool {
+    lexicon::is_role(word)
+}
+
+/// Whether the word list says this capitalised word is not a person's name ("Christmas",
+/// "Olympics", "Russia", the month "May").
+pub fn not_a_person(word: &str) -> bool {
+    lexicon::is_not_person(word)
+}
+
 /// The tokens of sentence `si` outside every quotation (the narration around quotes).
 pub fn narration(doc: &Document, si: usize) -> Vec<crate::analysis::tokens::Token> {
     let toks = doc.sentence_tokens(si);
@@ -152,17 +169,48 @@ pub fn narration(doc: &Document, si: usize) -> Vec<crate::analysis::tokens::Toke
         .collect()
 }
 
-/// True when `word` is a user attribution verb from `Config.attribution_verbs` (matched as a
-/// word, in its listed form or with `-s`/`-ed`/`-d`).
+/// True when `word` is a one-word user attribution verb from `Config.attribution_verbs` (matched
+/// as a word, in its listed form or with `-s`/`-ed`/`-d`). Phrases need [`user_verb_at`].
 pub fn user_verb(word: &str, verbs: &[String]) -> bool {
+    verbs
+        .iter()
+        .any(|v| !v.trim().contains(' ') && inflection_of(word, v.trim()))
+}
+
+/// `word` is `base` or `base` with `-s`/`-ed`/`-d`, ignoring case.
+fn inflection_of(word: &str, base: &str) -> bool {
+    if base.is_empty() {
+        return false;
+    }
     let w = word.to_lowercase();
+    let v = base.to_lowercase();
+    w == v
+        || w.strip_suffix('s') == Some(v.as_str())
+        || w.strip_suffix("ed") == Some(v.as_str())
+        || w.strip_suffix('d') == Some(v.as_str())
+}
+
+/// True when a user attribution verb from `Config.attribution_verbs` starts at token `t`: a word
+/// ("harrumph") or a phrase ("shot back", "fired back"), its first word inflected like
+/// [`user_verb`] and the rest matched word for word.
+pub fn user_verb_at(doc: &Document, t: &Token, verbs: &[String]) -> bool {
+    if verbs.is_empty() || t.kind != TokenKind::Word {
+        return false;
+    }
+    let i = doc
+        .tokens
+        .partition_point(|x| x.range.start < t.range.start);
     verbs.iter().any(|v| {
-        let v = v.trim().to_lowercase();
-        !v.is_empty()
-            && (w == v
-                || w.strip_suffix('s') == Some(v.as_str())
-                || w.strip_suffix("ed") == Some(v.as_str())
-                || w.strip_suffix('d') == Some(v.as_str()))
+        let mut words = v.split_whitespace();
+        let Some(first) = words.next() else {
+            return false;
+        };
+        inflection_of(t.text(&doc.prose), first)
+            && words.enumerate().all(|(k, w)| {
+                doc.tokens
+                    .get(i + 1 + k)
+                    .is_some_and(|n| n.text(&doc.prose).eq_ignore_ascii_case(w))
+            })
     })
 }
 

@@ -94,6 +94,8 @@ struct Ctx<'a> {
     /// Top-level quote ranges, sorted.
     quote_ranges: Vec<TextRange>,
     extra_verbs: HashSet<String>,
+    /// The user's attribution verbs of more than one word ("shot back").
+    phrases: Vec<String>,
 }
 
 impl Ctx<'_> {
@@ -112,7 +114,8 @@ impl Ctx<'_> {
                 || (!self.extra_verbs.is_empty()
                     && self
                         .extra_verbs
-                        .contains(lexicon::lower(self.w(t)).as_ref())))
+                        .contains(lexicon::lower(self.w(t)).as_ref()))
+                || (!self.phrases.is_empty() && super::user_verb_at(self.doc, t, &self.phrases)))
     }
 
     /// The person mention covering byte `offset`, if any.
@@ -197,6 +200,11 @@ pub(super) fn attribute(
         drafts,
         quote_ranges,
         extra_verbs: extra_verbs(verbs),
+        phrases: verbs
+            .iter()
+            .filter(|v| v.split_whitespace().count() > 1)
+            .cloned()
+            .collect(),
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(doc.quotes.len());
     let mut pronoun_mentions = Vec::new();
@@ -397,6 +405,14 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
             }
         }
     }
+    // 3c. A signature closing the paragraph: "“…” ― Adriana Rodarte" (readers' comments, op-ed
+    //     excerpts): every quote of the paragraph is signed by it.
+    if let Some((subj, _)) = signature(ctx, q.paragraphs.end.saturating_sub(1)) {
+        apply(ctx, qi, done, a, subj, None);
+        if a.via != SpeakerVia::None {
+            return;
+        }
+    }
     // 4. Continuation: an attributed quote earlier in the paragraph, or in the previous paragraph
     //    when this paragraph opens with the quote.
     let para = q.paragraphs.start;
@@ -437,6 +453,50 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
     }
 }
 
+/// The signature ending paragraph `pi`: a dash after a closing quote mark, then a name of two to
+/// four capitalised words and nothing else but a period.
+fn signature(ctx: &Ctx<'_>, pi: usize) -> Option<(Subject, Option<TextRange>)> {
+    let doc = ctx.doc;
+    let para = doc.paragraphs.get(pi)?;
+    let toks = &doc.tokens[doc
+        .tokens
+        .partition_point(|t| t.range.start < para.range.start)
+        ..doc
+            .tokens
+            .partition_point(|t| t.range.start < para.range.end)];
+    let mut end = toks.len();
+    if end > 0 && ctx.w(&toks[end - 1]) == "." {
+        end -= 1;
+    }
+    let n = toks[..end]
+        .iter()
+        .rev()
+        .take_while(|t| {
+            (t.kind == TokenKind::Word && t.is_capitalised(&doc.prose))
+                || (ctx.w(t) == "." && t.range.start > 0)
+        })
+        .count();
+    let dash = end.checked_sub(n + 1)?;
+    let words = toks[dash + 1..end]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
+    if !matches!(ctx.w(&toks[dash]), "―" | "—" | "–") || !(2..=4).contains(&words) {
+        return None;
+    }
+    // The dash follows a closing quote mark.
+    let before = doc.prose[..toks[dash].range.start].trim_end();
+    if !before.ends_with(['”', '"', '’']) {
+        return None;
+    }
+    let first = &toks[dash + 1];
+    if let Some(m) = ctx.mention_at(first.range.start) {
+        return Some((Subject::Person(m.person, m.range), None));
+    }
+    let r = TextRange::new(first.range.start, toks[end - 1].range.end);
+    Some((Subject::Text(doc.text(r).to_string(), r), None))
+}
+
 /// Records a found subject on the attribution.
 fn apply(
     ctx: &Ctx<'_>,
@@ -465,10 +525,42 @@ fn apply(
             a.speaker_range = Some(r);
             a.via = SpeakerVia::Pronoun;
             a.person = chosen;
-            a.speaker = chosen.map(|p| person_name(ctx.drafts, p));
+            a.speaker = chosen
+                .map(|p| person_name(ctx.drafts, p))
+                .or_else(|| text_antecedent(ctx, r.start));
             a.candidates = candidates;
         }
     }
+}
+
+/// When no named person fits a pronoun: the unnamed source a nearby attribution gave ("A
+/// spokesman for the commission said …" … "“…,” he said"). Looks back over the three sentences
+/// before the pronoun's.
+fn text_antecedent(ctx: &Ctx<'_>, at: usize) -> Option<String> {
+    let si = ctx.doc.sentence_at(at)?;
+    for s in (si.saturating_sub(3)..=si).rev() {
+        let frame: Vec<Token> = ctx
+            .frame(s)
+            .into_iter()
+            .filter(|t| t.range.start < at)
+            .collect();
+        for v in (0..frame.len()).rev() {
+            if !ctx.is_verb(&frame[v]) || ctx.w(&frame[v]).ends_with("ing") {
+                continue;
+            }
+            if let Some(Subject::Text(t, _)) = subject_left(ctx, &frame, v) {
+                // Only a singular role ("a spokesman for …", "the official"): a bare word may
+                // be another person the gazetteer does not know.
+                let words: Vec<&str> = t.split_whitespace().collect();
+                let role = words.iter().any(|w| lexicon::is_role(w));
+                let plural = words.last().is_some_and(|w| w.ends_with('s'));
+                if role && !plural {
+                    return Some(t);
+                }
+            }
+        }
+    }
+    None
 }
 
 pub(super) fn person_name(drafts: &[Draft], p: usize) -> String {
@@ -533,12 +625,7 @@ fn cue_after(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRange
             }
             break;
         }
-        let w = ctx.w(t);
-        let title_word = lexicon::is_role(w)
-            || lexicon::is_role_modifier(w)
-            || w == "."
-            || w.chars().next().is_some_and(char::is_uppercase);
-        if !title_word {
+        if !title_word(ctx, t) {
             break;
         }
     }
@@ -564,6 +651,23 @@ fn cue_after(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRange
         return None;
     }
     Some((subj, Some(rest[v].range)))
+}
+
+/// A word that may stand in a descriptive title before a name: "retired Air Force general",
+/// "panel Chairman Rep.", "9/11 widow", "longtime party activist" (not a function word or a verb,
+/// so "said the company hired Jane Doe" does not reach the name).
+fn title_word(ctx: &Ctx<'_>, t: &Token) -> bool {
+    let w = ctx.w(t);
+    match t.kind {
+        TokenKind::Word => {
+            lexicon::is_role(w)
+                || lexicon::is_role_modifier(w)
+                || w.chars().next().is_some_and(char::is_uppercase)
+                || (!lexicon::is_function_word(w) && !ctx.is_verb(t) && !participle(w))
+        }
+        TokenKind::Punct => matches!(w, "." | "/" | "-" | "‑"),
+        _ => w.chars().all(|c| c.is_ascii_digit()),
+    }
 }
 
 /// Verbs that take a non-person subject in attributions ("the statement said", "the letter reads").
@@ -592,12 +696,30 @@ fn core_verb(w: &str) -> bool {
             | "declared"
             | "continued"
             | "asked"
+            | "asks"
             | "explained"
             | "reported"
             | "concluded"
             | "acknowledged"
             | "urged"
             | "predicted"
+    )
+}
+
+/// Verbs that report a finding when a "that" clause follows ("the report found that …").
+fn finding_verb(w: &str) -> bool {
+    matches!(
+        lexicon::lower(w).as_ref(),
+        "found"
+            | "finds"
+            | "showed"
+            | "shows"
+            | "concluded"
+            | "concludes"
+            | "revealed"
+            | "reveals"
+            | "indicated"
+            | "indicates"
     )
 }
 
@@ -655,6 +777,13 @@ fn participle(w: &str) -> bool {
             | "insisting"
             | "explaining"
             | "describing"
+            | "admitting"
+            | "acknowledging"
+            | "conceding"
+            | "claiming"
+            | "suggesting"
+            | "stressing"
+            | "urging"
     )
 }
 
@@ -670,7 +799,29 @@ fn cue_before(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRang
             continue;
         }
         if participle(w) {
+            // "footage of Trump saying “…”": a person right before the participle says it.
+            if let Some(m) = v
+                .checked_sub(1)
+                .and_then(|p| ctx.mention_at(toks[p].range.start))
+            {
+                let name = ctx.w(&toks[v - 1]);
+                if lexicon::strip_possessive(name).len() == name.len() {
+                    return Some((Subject::Person(m.person, m.range), Some(toks[v].range)));
+                }
+            }
+            // "He’s claiming that …"
+            if let Some(s @ Subject::Pronoun(..)) = subject_left(ctx, toks, v) {
+                return Some((s, Some(toks[v].range)));
+            }
             if let Some(s) = clause_subject(ctx, &toks[..v]) {
+                return Some((s, Some(toks[v].range)));
+            }
+            continue;
+        }
+        // "A GAO report found that …", "The Post reports that …": a finding verb before "that".
+        let that = toks.get(v + 1).is_some_and(|t| ctx.w(t) == "that");
+        if that && finding_verb(w) {
+            if let Some(s) = subject_left(ctx, toks, v) {
                 return Some((s, Some(toks[v].range)));
             }
             continue;
@@ -678,10 +829,32 @@ fn cue_before(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRang
         if !ctx.is_verb(&toks[v]) {
             continue;
         }
+        // A second verb of the clause: "Clinton, the former secretary of State, stressed her
+        // support … and said …", "Scott beamed and asked …": the clause's own subject.
+        if let Some(and) = coordinated(ctx, toks, v) {
+            if let Some(s @ (Subject::Person(..) | Subject::Pronoun(..))) =
+                clause_subject(ctx, &toks[..and])
+            {
+                return Some((s, Some(toks[v].range)));
+            }
+        }
         if let Some(s) = subject_left(ctx, toks, v) {
-            let text = matches!(s, Subject::Text(..));
-            if text && (!core_verb(w) || ambiguous_verb(w)) {
-                continue;
+            // A phrase subject needs a plain attribution verb ("the statement said"), unless it
+            // is a proper name ("Japan branded …", "Russia insisted …") or the verb introduces a
+            // "that" clause ("A document on the website states that …").
+            if let Subject::Text(t, _) = &s {
+                let proper = t.chars().next().is_some_and(char::is_uppercase)
+                    && !DETERMINERS.contains(
+                        &lexicon::lower(t.split_whitespace().next().unwrap_or("")).as_ref(),
+                    );
+                let ok = if ambiguous_verb(w) {
+                    that
+                } else {
+                    core_verb(w) || proper || that
+                };
+                if !ok {
+                    continue;
+                }
             }
             return Some((s, Some(toks[v].range)));
         }
@@ -693,6 +866,40 @@ fn cue_before(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRang
         }
     }
     None
+}
+
+/// The "and" before verb `v` (over adverbs) when the verb is the second of its clause and the
+/// words before "and" are a verb phrase, not a subject ("Biden and Harris said" is a subject).
+fn coordinated(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<usize> {
+    let mut j = v;
+    while j > 0 {
+        let w = ctx.w(&toks[j - 1]);
+        if w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_lowercase) {
+            j -= 1;
+            continue;
+        }
+        break;
+    }
+    let and = j.checked_sub(1)?;
+    if !matches!(ctx.w(&toks[and]), "and" | "but") || and == 0 {
+        return None;
+    }
+    // The word before "and" ends a verb phrase: a lower-case word that is not a determiner and
+    // not part of a name or noun list ("officials and experts said" stays a subject).
+    let prev = &toks[and - 1];
+    let pw = ctx.w(prev);
+    let lower = pw.chars().next().is_some_and(char::is_lowercase);
+    let verbish = pw.ends_with("ed") || ctx.is_verb(prev);
+    let before_is_phrase = ctx.mention_at(prev.range.start).is_none()
+        && (verbish || (!lower && prev.kind == TokenKind::Word) || prev.kind == TokenKind::Number);
+    // "officials and experts said" / "Biden and Harris said" are plural subjects, not
+    // coordination: there must be more than one word between the clause start and "and".
+    if !before_is_phrase || and < 2 {
+        return None;
+    }
+    // A capitalised word before "and" ("… sponsored by NBC News and said") is accepted here; the
+    // caller only takes a person or pronoun that clause_subject finds before a verb.
+    Some(and)
 }
 
 /// The subject ending right before token `v`.
@@ -723,6 +930,21 @@ fn subject_left(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<Subject> {
     let t = j - 1;
     // An appositive: "Daryl Kimball, executive director of …, said".
     if ctx.w(&toks[t]) == "," {
+        // "Cosby's lawyer, Walter M Phillips Jr, said": the name is the appositive itself.
+        if let Some(m) = t
+            .checked_sub(1)
+            .and_then(|n| ctx.mention_at(toks[n].range.start))
+            .filter(|m| m.kind == MentionKind::FullName)
+        {
+            let w = ctx.w(&toks[t - 1]);
+            let comma_before = toks[..t - 1]
+                .iter()
+                .rposition(|x| ctx.w(x) == ",")
+                .is_some_and(|c| toks[c].range.end <= m.range.start);
+            if comma_before && lexicon::strip_possessive(w).len() == w.len() {
+                return Some(Subject::Person(m.person, m.range));
+            }
+        }
         // Up to three comma-separated asides back: "Jean-Marc Ayrault, the foreign minister of
         // France, a permanent member of the Security Council, said".
         let mut k = t;
@@ -759,6 +981,16 @@ fn subject_left(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<Subject> {
     if let Some(g) = pronoun(w) {
         return Some(Subject::Pronoun(g, toks[t].range));
     }
+    // "He’s claiming that …": a contracted pronoun before a progressive verb.
+    if t + 1 == v && ctx.w(&toks[v]).ends_with("ing") {
+        let base = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or("");
+        if let Some(g) = pronoun(base) {
+            return Some(Subject::Pronoun(g, toks[t].range));
+        }
+    }
     if plural_pronoun(w) {
         return Some(Subject::Text(w.to_string(), toks[t].range));
     }
@@ -791,7 +1023,12 @@ fn np_left(ctx: &Ctx<'_>, toks: &[Token], t: usize) -> Option<Subject> {
         if DETERMINERS.contains(&lw.as_ref()) {
             s -= 1;
             // "a spokesman for the Kremlin": keep going over "for/of/at".
-            if s > 0 && matches!(ctx.w(&toks[s - 1]), "for" | "of" | "at" | "from" | "with") {
+            if s > 0
+                && matches!(
+                    ctx.w(&toks[s - 1]),
+                    "for" | "of" | "at" | "from" | "with" | "in" | "on"
+                )
+            {
                 s -= 1;
                 n += 2;
                 continue;
@@ -800,6 +1037,12 @@ fn np_left(ctx: &Ctx<'_>, toks: &[Token], t: usize) -> Option<Subject> {
         }
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         if cap && !matches!(w, "But" | "And" | "So" | "Then" | "Yet" | "Or") {
+            s -= 1;
+            n += 1;
+            continue;
+        }
+        if lexicon::is_role_modifier(w) && !ctx.is_verb(&toks[s - 1]) {
+            // "the former campaign strategist"
             s -= 1;
             n += 1;
             continue;
@@ -855,19 +1098,10 @@ fn np_left(ctx: &Ctx<'_>, toks: &[Token], t: usize) -> Option<Subject> {
 /// Kremlin", "according to a statement".
 fn object(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
     for t in toks.iter().take(8) {
-        if t.kind == TokenKind::Punct && ctx.w(t) != "." {
-            break;
-        }
         if let Some(m) = ctx.mention_at(t.range.start) {
             return Some(Subject::Person(m.person, m.range));
         }
-        let w = ctx.w(t);
-        let title_word = lexicon::is_role(w)
-            || lexicon::is_role_modifier(w)
-            || w == "of"
-            || w == "."
-            || w.chars().next().is_some_and(char::is_uppercase);
-        if !title_word {
+        if !(title_word(ctx, t) || ctx.w(t) == "of") {
             break;
         }
     }
@@ -920,6 +1154,22 @@ fn clause_subject(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
             return Some(s);
         }
     }
+    // "It attacked Trump, saying he …": a non-person pronoun opening the clause is its subject.
+    // ("Meanwhile, it attacked …": after one opening word and its comma.)
+    let lead = if toks.get(1).is_some_and(|t| ctx.w(t) == ",") {
+        2
+    } else {
+        0
+    };
+    if let [head, next, ..] = toks.get(lead..).unwrap_or(&[]) {
+        let nw = ctx.w(next);
+        if matches!(ctx.w(head), "It" | "it" | "They" | "they")
+            && nw.chars().next().is_some_and(char::is_lowercase)
+            && !lexicon::is_function_word(nw)
+        {
+            return Some(Subject::Text(ctx.w(head).to_string(), head.range));
+        }
+    }
     // The first person or pronoun followed by a verb-like word ("President Obama is rolling out
     // …:"), else the first person named.
     let mut first = None;
@@ -927,6 +1177,16 @@ fn clause_subject(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
         let subj = if let Some(m) = ctx.mention_at(t.range.start) {
             if m.range.end > t.range.end {
                 continue;
+            }
+            // "Trump's persistent sniffing" is not a subject.
+            let w = ctx.w(t);
+            if lexicon::strip_possessive(w).len() != w.len() {
+                continue;
+            }
+            // A person opening the clause with an appositive ("Dean, a former chairman, poked
+            // at …") is its subject.
+            if i == 0 && toks.get(1).is_some_and(|n| ctx.w(n) == ",") {
+                return Some(Subject::Person(m.person, m.range));
             }
             Subject::Person(m.person, m.range)
         } else if let Some(g) = pronoun(ctx.w(t)) {
@@ -944,7 +1204,13 @@ fn clause_subject(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
         if verbish {
             return Some(subj);
         }
-        if first.is_none() {
+        // A person right after a verb is its object ("groups granted Mr. Clarke an extension"),
+        // not the clause's subject.
+        let after_verb = i > 0 && {
+            let p = ctx.w(&toks[i - 1]);
+            p.chars().next().is_some_and(char::is_lowercase) && !lexicon::is_function_word(p)
+        };
+        if first.is_none() && !after_verb {
             first = Some(subj);
         }
     }
@@ -975,7 +1241,9 @@ fn compatible(d: &Draft, g: Gender) -> bool {
     match d.gender {
         // A name found only by a known surname ("Royal Bank") is too weak to be a pronoun's
         // antecedent unless something else made it a person.
-        None | Some(Gender::Unknown) => d.strong,
+        // A full name confirmed by a speech verb or a title ("Ivanka Trump acknowledged") fits
+        // either pronoun.
+        None | Some(Gender::Unknown) => d.strong || (d.confirmed && d.first.is_some()),
         Some(x) => x == g,
     }
 }
@@ -1002,7 +1270,8 @@ fn resolve_pronoun(
     // mention.
     let mut first_any: Option<&Mention> = None;
     let mut chosen: Option<&Mention> = None;
-    let mut subject_cache: Option<(Option<usize>, Option<usize>)> = None;
+    let mut subject_cache: Option<(Option<usize>, Option<SentenceSubject>)> = None;
+    let mut spoke = false;
     for m in ctx.mentions[..end].iter().rev() {
         if m.range.start < limit {
             break;
@@ -1028,8 +1297,9 @@ fn resolve_pronoun(
                 subj
             }
         };
-        if subj == Some(m.range.start) {
+        if let Some((_, via_verb)) = subj.filter(|(start, _)| *start == m.range.start) {
             chosen = Some(m);
+            spoke = via_verb;
             break;
         }
     }
@@ -1037,6 +1307,9 @@ fn resolve_pronoun(
         return (None, Vec::new());
     };
     let si = doc.sentence_at(m.range.start);
+    let (s_start, s_end) = si
+        .and_then(|si| doc.sentences.get(si))
+        .map_or((0, 0), |s| (s.range.start, s.range.end));
     // Other people who fit, named in the same sentence.
     let mut cands: Vec<usize> = vec![m.person];
     if let Some(s) = si.and_then(|si| doc.sentences.get(si)) {
@@ -1057,7 +1330,9 @@ fn resolve_pronoun(
             }
         }
     }
-    if cands.len() == 1 {
+    // One candidate, or the subject of the nearest attribution ("Davenport believes …"):
+    // nothing to ask.
+    if cands.len() == 1 || spoke {
         return (Some(m.person), Vec::new());
     }
     // Prefer a person whose gender is known to match over one whose gender is unknown.
@@ -1069,20 +1344,164 @@ fn resolve_pronoun(
     if known.len() == 1 {
         return (Some(known[0]), Vec::new());
     }
-    // The previous quote's speaker settles it when it is one of them.
+    // Whether every mention of `p` in the chosen mention's sentence is out of subject position:
+    // a possessor ("Tony Blair's government") or the object of a preposition ("agreed with
+    // Matthews", "the likes of Jonny Wilkinson and Brian O'Driscoll").
+    let sidelined = |p: usize| {
+        let from = ctx.mentions.partition_point(|x| x.range.start < s_start);
+        let in_sentence = || {
+            ctx.mentions[from..]
+                .iter()
+                .take_while(|x| x.range.start < s_end.min(at))
+                .filter(|x| x.kind != MentionKind::Pronoun && !ctx.in_quote(x.range.start))
+        };
+        // Object of a preposition: the nearest word before the name, past titles, possessors
+        // and numbers, is a preposition ("to Arsenal's Robert Pires", "by Gavin Henson"). The
+        // object of a verb still competes ("Okoro met Chancellor Haas. … he said" is
+        // ambiguous).
+        let word_before = |start: usize| -> Option<&str> {
+            let ti = doc.tokens.partition_point(|t| t.range.start < start);
+            let sentence_start = doc
+                .sentence_at(start)
+                .and_then(|si| doc.sentences.get(si))
+                .map_or(0, |s| s.range.start);
+            doc.tokens[..ti]
+                .iter()
+                .rev()
+                .take_while(|t| t.range.start >= sentence_start)
+                .map(|t| ctx.w(t))
+                .find(|w| {
+                    let cap = w.chars().next().is_some_and(char::is_uppercase);
+                    let num = w.chars().next().is_some_and(|c| c.is_ascii_digit());
+                    !(cap || num || lexicon::is_role(w) || matches!(*w, "-" | "'" | "’"))
+                })
+        };
+        let object = |x: &Mention| {
+            let Some(w) = word_before(x.range.start) else {
+                return false;
+            };
+            // "… stars Robert De Niro, Barbra Streisand and Ben Stiller": coordinated with an
+            // object, back along the list.
+            let mut w = w;
+            let mut at = x.range.start;
+            while matches!(w, "and" | "or" | ",") {
+                let Some(y) = in_sentence().take_while(|y| y.range.end <= at).last() else {
+                    return false;
+                };
+                at = y.range.start;
+                let Some(v) = word_before(at) else {
+                    return false;
+                };
+                w = v;
+            }
+            preposition(w)
+        };
+        in_sentence().filter(|x| x.person == p).all(|x| {
+            let rest = doc.prose.get(x.range.end..).unwrap_or("");
+            rest.starts_with("'s") || rest.starts_with("’s") || object(x)
+        })
+    };
+    // The previous quote's speaker settles it when it is one of them, unless the sentence names
+    // them only out of subject position: then the subject wins.
     let prev_speaker = done.iter().rev().find_map(|a| a.person);
     if let Some(p) = prev_speaker.filter(|p| cands.contains(p)) {
+        if chosen.is_some() && p != m.person && sidelined(p) {
+            return (Some(m.person), Vec::new());
+        }
         return (Some(p), Vec::new());
+    }
+    // Others named only out of subject position do not compete with the sentence's subject.
+    if chosen.is_some() && cands.iter().skip(1).all(|&p| sidelined(p)) {
+        return (Some(m.person), Vec::new());
     }
     let mut all = cands.clone();
     all.sort_unstable();
     (Some(m.person), all)
 }
 
-/// The start of the mention that is the subject of sentence `si`: the first person named outside
-/// quotes, unless a pronoun comes first.
-fn sentence_subject(ctx: &Ctx<'_>, si: usize) -> Option<usize> {
-    for t in ctx.doc.sentence_tokens(si) {
+/// Prepositions whose object is not a clause's subject.
+fn preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "with"
+            | "to"
+            | "about"
+            | "against"
+            | "by"
+            | "from"
+            | "for"
+            | "on"
+            | "of"
+            | "at"
+            | "like"
+            | "than"
+            | "into"
+            | "over"
+            | "under"
+            | "between"
+            | "among"
+            | "including"
+            | "alongside"
+            | "beside"
+            | "behind"
+            | "toward"
+            | "towards"
+            | "without"
+            | "via"
+            | "versus"
+    )
+}
+
+/// A sentence subject's start and whether an attribution verb attaches to it.
+type SentenceSubject = (usize, bool);
+
+/// The start of the mention that is the subject of sentence `si`, and whether it is the subject
+/// of an attribution verb: the person a speech verb attaches to, else the first person named
+/// outside quotes, unless a pronoun comes first.
+fn sentence_subject(ctx: &Ctx<'_>, si: usize) -> Option<SentenceSubject> {
+    // The person an attribution verb attaches to ("…, and Sculthorpe said he would …").
+    let frame = ctx.frame(si);
+    for v in 0..frame.len() {
+        // A participle takes the clause's subject, not the word before it ("Sturgeon has
+        // written to Mr McConnell asking …").
+        if ctx.is_verb(&frame[v]) && !ctx.w(&frame[v]).ends_with("ing") {
+            if let Some(Subject::Person(_, r)) = subject_left(ctx, &frame, v) {
+                return Some((r.start, true));
+            }
+        }
+    }
+    let toks = ctx.doc.sentence_tokens(si);
+    // An opening prepositional phrase ("In an interview with Rusty Humphries, Ham made it clear
+    // …") holds no subject.
+    let opening = toks.first().is_some_and(|t| {
+        matches!(
+            ctx.w(t),
+            "In" | "After"
+                | "At"
+                | "During"
+                | "Before"
+                | "With"
+                | "On"
+                | "Following"
+                | "Since"
+                | "Despite"
+                | "Amid"
+                | "Unlike"
+                | "Like"
+        ) || {
+            // "Having worked closely with Mr Cantalupo, Mr Bell focused …"
+            let w = ctx.w(t);
+            w.ends_with("ing") && w.chars().next().is_some_and(char::is_uppercase)
+        }
+    });
+    let skip = if opening {
+        toks.iter()
+            .position(|t| ctx.w(t) == ",")
+            .map_or(0, |c| c + 1)
+    } else {
+        0
+    };
+    for t in &toks[skip..] {
         if ctx.in_quote(t.range.start) {
             continue;
         }
@@ -1091,7 +1510,7 @@ fn sentence_subject(ctx: &Ctx<'_>, si: usize) -> Option<usize> {
         }
         if let Some(m) = ctx.mention_at(t.range.start) {
             if m.kind != MentionKind::Pronoun {
-                return Some(m.range.start);
+                return Some((m.range.start, false));
             }
         }
     }

@@ -61,7 +61,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                         .unwrap_or(w);
                     if people::speech_verb(w).is_some()
                         || matches!(w, "found" | "finds" | "according" | "reads" | "read")
-                        || people::user_verb(w, &ctx.config.attribution_verbs)
+                        || people::user_verb_at(doc, t, &ctx.config.attribution_verbs)
                         || ctx.people.mention_at(t.range.start).is_some()
                         || matches!(w, "he" | "she" | "He" | "She" | "they" | "They")
                     {

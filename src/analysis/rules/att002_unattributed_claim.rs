@@ -125,7 +125,7 @@ fn attributed(ctx: &RuleContext<'_>, si: usize, skip: TextRange) -> bool {
             let w = t.text(&doc.prose);
             t.kind == TokenKind::Word
                 && (people::speech_verb(w).is_some()
-                    || people::user_verb(w, &ctx.config.attribution_verbs)
+                    || people::user_verb_at(doc, t, &ctx.config.attribution_verbs)
                     || SOURCE_WORDS.contains(&people::lower(w).as_ref()))
         })
 }

@@ -2,7 +2,7 @@
 
 use super::RuleContext;
 use crate::analysis::diagnostic::Diagnostic;
-use crate::analysis::people::SpeakerVia;
+use crate::analysis::people::{self, SpeakerVia};
 
 declare_rule! {
     /// ## What it does
@@ -54,6 +54,8 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 ),
             ));
         } else if a.person.is_none()
+            && a.speaker.is_none()
+            && !name_the_gazetteer_lacks(ctx, range.start)
             && !people.mentions.iter().any(|m| {
                 m.range.start < range.start
                     && m.kind != crate::analysis::people::MentionKind::Pronoun
@@ -65,4 +67,31 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+/// Whether a capitalised word that is no listed non-name is the subject of a speech verb in the
+/// pronoun's sentence or the three before ("Kenteris insisted: …", "Safin said he …"): someone is
+/// named there, only not from the first-name lists.
+fn name_the_gazetteer_lacks(ctx: &RuleContext<'_>, at: usize) -> bool {
+    let doc = ctx.doc;
+    let Some(si) = doc.sentence_at(at) else {
+        return false;
+    };
+    (si.saturating_sub(3)..=si).any(|s| {
+        let toks = doc.sentence_tokens(s);
+        toks.windows(2).any(|w| {
+            let (name, verb) = (w[0].text(&doc.prose), w[1].text(&doc.prose));
+            w[0].range.start < at
+                && w[0].kind == crate::analysis::tokens::TokenKind::Word
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && name.chars().count() > 2
+                && !people::not_a_person(name)
+                && !people::is_role_word(name)
+                && !matches!(
+                    name,
+                    "He" | "She" | "It" | "They" | "We" | "I" | "This" | "That"
+                )
+                && people::speech_verb(verb).is_some()
+        })
+    })
 }

@@ -60,21 +60,127 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     })
             });
         let next = doc.tokens.get(ti + 1);
-        let next_bad = next.is_some_and(|t| cap(t) || t.text(&doc.prose) == "of");
-        if prev_cap || next_bad {
+        // "Church ministers are …", "the Blair government", "the Conlon and Maguire families":
+        // a name modifying a noun refers to no one in particular.
+        let modifier = |w: &str| {
+            crate::analysis::people::is_role_word(w)
+                || crate::analysis::people::is_role_word(w.trim_end_matches('s'))
+                || matches!(
+                    w,
+                    "family"
+                        | "families"
+                        | "report"
+                        | "government"
+                        | "administration"
+                        | "era"
+                        | "years"
+                        | "camp"
+                        | "campaign"
+                        | "brothers"
+                        | "sisters"
+                        | "household"
+                        | "estate"
+                        | "foundation"
+                        | "plan"
+                        | "doctrine"
+                        | "review"
+                        | "inquiry"
+                        | "commission"
+                        | "effect"
+                        | "insurer"
+                )
+        };
+        // "biopic Kinsey", "Indie dance band Kasabian", "Ford, the US car company": a work or
+        // an organisation named like a person.
+        let thing = |w: &str| {
+            matches!(
+                w,
+                "band"
+                    | "film"
+                    | "biopic"
+                    | "movie"
+                    | "album"
+                    | "single"
+                    | "song"
+                    | "show"
+                    | "group"
+                    | "company"
+                    | "firm"
+                    | "brand"
+                    | "insurer"
+                    | "bank"
+                    | "carmaker"
+                    | "maker"
+                    | "label"
+                    | "chain"
+                    | "retailer"
+                    | "airline"
+                    | "play"
+                    | "novel"
+            )
+        };
+        let next_bad = next.is_some_and(|t| {
+            let w = t.text(&doc.prose);
+            cap(t) || w == "of" || modifier(w)
+        });
+        let word_at = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(&doc.prose));
+        let coordinated_modifier = word_at(ti + 1) == "and" && modifier(word_at(ti + 3));
+        // "Ruud van Nistelrooy": the end of a longer name.
+        let after_particle = ti > 0 && {
+            let p = word_at(ti - 1);
+            p.chars().next().is_some_and(char::is_lowercase)
+                && crate::analysis::people::is_particle(p)
+        };
+        // "Lord Butler", "Baroness Kennedy": how peers are named, first reference included.
+        let peer = ti > 0 && matches!(word_at(ti - 1), "Lord" | "Lady" | "Baroness");
+        let named_thing = (ti > 0 && thing(word_at(ti - 1)))
+            || (word_at(ti + 1) == "," && (ti + 2..ti + 8).any(|i| thing(word_at(i))));
+        // Inside a quotation, or glued to a hyphen ("Kilroy -Silk"): not the article's own
+        // reference.
+        let quoted = doc.quote_at(first.range.start).is_some();
+        let hyphen = doc.prose[..first.range.start].ends_with('-');
+        if prev_cap
+            || next_bad
+            || coordinated_modifier
+            || after_particle
+            || peer
+            || named_thing
+            || quoted
+            || hyphen
+        {
             continue;
         }
         let full_later = body.find(|m| m.kind == MentionKind::FullName);
-        // A person, not an organisation taken for one ("Dimension Data"): a known first name or a
-        // title.
+        // A person, not an organisation or phrase taken for one ("Dimension Data", "Merry
+        // Christmas"): a known first name or a title with a role word (or the registry), and a
+        // surname that is no listed non-name ("Christmas", "Olympics", the month "May") and no
+        // word the article also writes in lower case.
         let given = p.name.split_whitespace().next().unwrap_or("");
-        let personlike =
-            p.title.is_some() || p.in_registry || crate::analysis::people::known_first_name(given);
+        let written = ctx.prose(first.range);
+        let lower = written.to_lowercase();
+        let common = doc.tokens.iter().any(|t| {
+            let w = t.text(&doc.prose);
+            w.len() == lower.len() && w.starts_with(|c: char| c.is_lowercase()) && w == lower
+        });
+        let titled = p.title.as_deref().is_some_and(|t| {
+            t.split_whitespace()
+                .any(crate::analysis::people::is_role_word)
+        });
+        // With a title, a given name the gazetteer lacks ("Jens") still counts, but not an
+        // initial, a participle, a hyphenated word or a role ("Following Johnson", "York-born
+        // Aguilera", "Princes William").
+        let given_ok = given.chars().count() > 1
+            && !given.contains('-')
+            && !given.ends_with("ing")
+            && !crate::analysis::people::is_role_word(given.trim_end_matches('s'));
+        let personlike = p.in_registry
+            || ((crate::analysis::people::known_first_name(given) || (titled && given_ok))
+                && !crate::analysis::people::not_a_person(written)
+                && !common);
         let full_name = personlike && p.name.split_whitespace().count() >= 2;
         if !(full_name && (full_later.is_some() || p.in_registry)) {
             continue;
         }
-        let written = ctx.prose(first.range);
         let mut d = ctx.diagnostic(
             first.range,
             format!(

@@ -5,10 +5,12 @@ use crate::analysis::diagnostic::Diagnostic;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a person given two different titles in one article ("Defence Secretary" then "Foreign
-    /// Secretary"). Titles that contain one another ("President" and "Ukrainian President",
-    /// "national security adviser" and "White House national security adviser") agree; "Sen."
-    /// and "Senator" are the same word; "former" is ignored.
+    /// Flags a person given two different offices in one article ("Defence Secretary" then
+    /// "Foreign Secretary"). Titles that contain one another ("President" and "Ukrainian
+    /// President", "national security adviser" and "White House national security adviser")
+    /// agree; "Sen." and "Senator" are the same word. Only offices are compared: descriptions
+    /// ("actor" and "star", "striker" and "Liverpool forward"), ranks beside an office ("General"
+    /// and "President") and past offices ("former shadow chancellor") are left alone.
     ///
     /// ## Why it matters
     /// A person has one role at a time; two titles means one of them is wrong or out of date.
@@ -45,8 +47,89 @@ fn words(title: &str) -> Vec<String> {
 }
 
 fn agree(a: &str, b: &str) -> bool {
+    // Past offices accumulate: "former Defence Secretary" and "former shadow chancellor".
+    let past = |t: &str| {
+        let t = t.to_lowercase();
+        t.contains("former") || t.contains("ex-")
+    };
+    if past(a) || past(b) {
+        return true;
+    }
     let (a, b) = (words(a), words(b));
-    a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w))
+    if a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w)) {
+        return true;
+    }
+    // Only two offices disagree. A description ("actor" and "star", "striker" and "Liverpool
+    // forward", "Fed chief" and "Federal Reserve chairman") or a rank beside an office
+    // ("General" and "President") is style, not a contradiction.
+    let (Some(ha), Some(hb)) = (a.last(), b.last()) else {
+        return true;
+    };
+    if !office(ha) || !office(hb) {
+        return true;
+    }
+    // The same office under another abbreviation ("NI minister", "Northern Ireland minister").
+    ha == hb
+        && (a.len() == 1
+            || b.len() == 1
+            || a.first().zip(b.first()).is_some_and(|(x, y)| x == y)
+            || abbreviates(&a, &b)
+            || abbreviates(&b, &a))
+}
+
+/// A formal office whose holder a copy desk can check: not a description, a rank or an
+/// honorific.
+fn office(head: &str) -> bool {
+    matches!(
+        head,
+        "president"
+            | "minister"
+            | "secretary"
+            | "chancellor"
+            | "senator"
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "governor"
+            | "mayor"
+            | "ambassador"
+            | "judge"
+            | "justice"
+            | "commissioner"
+            | "speaker"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "premier"
+            | "mp"
+            | "mep"
+            | "councillor"
+            | "attorney"
+            | "adviser"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "director"
+            | "executive"
+            | "ceo"
+            | "treasurer"
+            | "envoy"
+            | "deputy"
+    )
+}
+
+/// Whether the words of `short` are the initials of words in `long` plus the same head
+/// ("NI minister" for "Northern Ireland minister").
+fn abbreviates(short: &[String], long: &[String]) -> bool {
+    let initials: String = long
+        .iter()
+        .take(long.len().saturating_sub(1))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    short
+        .iter()
+        .take(short.len().saturating_sub(1))
+        .any(|w| w.len() >= 2 && initials.contains(w.as_str()))
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
