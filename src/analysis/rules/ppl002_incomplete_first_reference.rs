@@ -2,7 +2,8 @@
 
 use super::RuleContext;
 use crate::analysis::diagnostic::Diagnostic;
-use crate::analysis::people::MentionKind;
+use crate::analysis::people::{FxHashSet, MentionKind};
+use std::cell::OnceCell;
 
 declare_rule! {
     /// ## What it does
@@ -23,6 +24,9 @@ declare_rule! {
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let people = ctx.people;
+    // The words the article writes in lower case, gathered once (on first need) rather than by
+    // a scan of the whole document per person.
+    let lower_case_words: OnceCell<FxHashSet<&str>> = OnceCell::new();
     for p in &people.persons {
         let mut body = p
             .mentions
@@ -158,10 +162,15 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let given = p.name.split_whitespace().next().unwrap_or("");
         let written = ctx.prose(first.range);
         let lower = written.to_lowercase();
-        let common = doc.tokens.iter().any(|t| {
-            let w = t.text(&doc.prose);
-            w.len() == lower.len() && w.starts_with(|c: char| c.is_lowercase()) && w == lower
-        });
+        let common = lower_case_words
+            .get_or_init(|| {
+                doc.tokens
+                    .iter()
+                    .map(|t| t.text(&doc.prose))
+                    .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                    .collect()
+            })
+            .contains(lower.as_str());
         let titled = p.title.as_deref().is_some_and(|t| {
             t.split_whitespace()
                 .any(crate::analysis::people::is_role_word)
