@@ -1335,15 +1335,6 @@ fn resolve_pronoun(
     if cands.len() == 1 || spoke {
         return (Some(m.person), Vec::new());
     }
-    // Prefer a person whose gender is known to match over one whose gender is unknown.
-    let known: Vec<usize> = cands
-        .iter()
-        .copied()
-        .filter(|&p| ctx.drafts[p].gender == Some(g))
-        .collect();
-    if known.len() == 1 {
-        return (Some(known[0]), Vec::new());
-    }
     // Whether every mention of `p` in the chosen mention's sentence is out of subject position:
     // a possessor ("Tony Blair's government") or the object of a preposition ("agreed with
     // Matthews", "the likes of Jonny Wilkinson and Brian O'Driscoll").
@@ -1401,6 +1392,26 @@ fn resolve_pronoun(
             rest.starts_with("'s") || rest.starts_with("’s") || object(x)
         })
     };
+    // Prefer the one person whose gender is known to match. A titled person whose first name the
+    // lists lack ("NATO Secretary-General Jens Stoltenberg") is still a plausible speaker in
+    // subject position: the reading stays, and the ambiguity is reported.
+    let known: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&p| ctx.drafts[p].gender == Some(g))
+        .collect();
+    if let [k] = known[..] {
+        let mut rivals: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&p| p == k || (ctx.drafts[p].strong && !sidelined(p)))
+            .collect();
+        if rivals.len() == 1 || prev_speaker_is(done, k) {
+            return (Some(k), Vec::new());
+        }
+        rivals.sort_unstable();
+        return (Some(k), rivals);
+    }
     // The previous quote's speaker settles it when it is one of them, unless the sentence names
     // them only out of subject position: then the subject wins.
     let prev_speaker = done.iter().rev().find_map(|a| a.person);
@@ -1417,6 +1428,11 @@ fn resolve_pronoun(
     let mut all = cands.clone();
     all.sort_unstable();
     (Some(m.person), all)
+}
+
+/// Whether person `p` spoke the last attributed quote.
+fn prev_speaker_is(done: &[Attribution], p: usize) -> bool {
+    done.iter().rev().find_map(|a| a.person) == Some(p)
 }
 
 /// Prepositions whose object is not a clause's subject.

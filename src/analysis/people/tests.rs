@@ -418,3 +418,16 @@ fn streets_are_places_and_roles_open_titles() {
         "Ellory is a variant"
     );
 }
+
+#[test]
+fn titled_person_with_an_unlisted_first_name_still_competes() {
+    // "Jens" is in no first-name list, but a title makes him a person: "he" could be either man.
+    let src = "NATO Secretary-General Jens Stoltenberg met White House national security adviser Jake Sullivan.\n\nStoltenberg and Sullivan stopped short, however, of promising military action.\n\n\"I will not speculate,\" he said.\n";
+    let (doc, people) = run(src);
+    let a = people
+        .attributions
+        .iter()
+        .find(|a| doc.quotes[a.quote].parent.is_none())
+        .expect("one quote");
+    assert_eq!(a.candidates.len(), 2, "{a:?}");
+}
