@@ -65,6 +65,7 @@ fn set(src: &'static str) -> FxHashSet<&'static str> {
 
 static FIRST: LazyLock<FxHashMap<&'static str, Gender>> = LazyLock::new(|| {
     lines(include_str!("../data/names/first.tsv"))
+        .chain(lines(include_str!("../data/names/first_extra.tsv")))
         .filter_map(|l| {
             let (name, g) = l.split_once('\t')?;
             let g = match g {
@@ -249,6 +250,24 @@ pub fn is_particle(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extra_first_names_do_not_repeat_the_census_lists() {
+        let census: std::collections::HashSet<&str> =
+            lines(include_str!("../data/names/first.tsv"))
+                .filter_map(|l| l.split_once('\t').map(|(n, _)| n))
+                .collect();
+        let extra: Vec<&str> = lines(include_str!("../data/names/first_extra.tsv")).collect();
+        assert!(extra.len() > 50);
+        for l in extra {
+            let (name, g) = l.split_once('\t').expect("name<TAB>gender");
+            assert!(!census.contains(name), "{name} is already in first.tsv");
+            assert!(matches!(g, "m" | "f" | "mf"), "{l}");
+            assert_eq!(name, name.to_lowercase());
+        }
+        assert_eq!(first_name("Jens"), Some(Gender::Male));
+        assert_eq!(first_name("Niamh"), Some(Gender::Female));
+    }
 
     #[test]
     fn lists_load() {

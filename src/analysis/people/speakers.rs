@@ -428,20 +428,32 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
         let same_para = pq.paragraphs.end > para;
         let prev_para = pq.paragraphs.end == para && opens_para;
         // Someone else named in a new sentence between the two quotes breaks the continuation.
-        let speaker_between = ctx
-            .mentions
-            .iter()
-            .skip(
-                ctx.mentions
-                    .partition_point(|m| m.range.start < pq.range.end),
-            )
-            .take_while(|m| m.range.start < q.range.start)
-            .any(|m| {
-                !ctx.in_quote(m.range.start)
-                    && Some(m.person) != p.person
-                    && doc.sentence_at(m.range.start) != Some(pq.end_sentence)
-            });
-        if (same_para || prev_para) && p.speaker.is_some() && !speaker_between {
+        // (A sentence that also names the previous speaker keeps the continuation: "Wenger
+        // insists he has faith in the Spaniard, back-up to Jens Lehmann. “…”".)
+        let between = || {
+            ctx.mentions
+                .iter()
+                .skip(
+                    ctx.mentions
+                        .partition_point(|m| m.range.start < pq.range.end),
+                )
+                .take_while(|m| m.range.start < q.range.start)
+                .filter(|m| !ctx.in_quote(m.range.start))
+        };
+        let speaker_between = || {
+            between().any(|m| {
+                let si = doc.sentence_at(m.range.start);
+                Some(m.person) != p.person
+                    && si != Some(pq.end_sentence)
+                    && !between().any(|o| {
+                        p.person.is_some_and(|pp| o.person == pp)
+                            && o.kind != MentionKind::Pronoun
+                            && doc.sentence_at(o.range.start) == si
+                    })
+            })
+        };
+        // (Only asked for quotes in the same or the next paragraph: the span is short.)
+        if (same_para || prev_para) && p.speaker.is_some() && !speaker_between() {
             a.person = p.person;
             a.speaker = p.speaker.clone();
             a.speaker_range = p.speaker_range;
