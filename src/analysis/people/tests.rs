@@ -431,3 +431,14 @@ fn titled_person_with_an_unlisted_first_name_still_competes() {
         .expect("one quote");
     assert_eq!(a.candidates.len(), 2, "{a:?}");
 }
+
+#[test]
+fn continuation_survives_a_sentence_that_names_the_speaker_again() {
+    let src = "Arsene Wenger said: \"I have to give him a run of games.\" Wenger insists he has faith in the Spaniard, signed as back-up to Jens Lehmann.\n\n\"If you look at my career, you will see I have left big players out.\"\n";
+    let got = speakers(src);
+    assert_eq!(got[1].1.as_deref(), Some("Arsene Wenger"), "{got:?}");
+    // Someone else named alone in between still breaks it.
+    let src = "Arsene Wenger said: \"I have to give him a run of games.\" Jens Lehmann trained alone.\n\n\"If you look at my career, you will see I have left big players out.\"\n";
+    let got = speakers(src);
+    assert_eq!(got[1].1, None, "{got:?}");
+}
