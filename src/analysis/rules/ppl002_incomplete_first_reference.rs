@@ -164,10 +164,43 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let lower = written.to_lowercase();
         let common = lower_case_words
             .get_or_init(|| {
+                // Only the words some person's first reference could be are kept: the lower case
+                // of every first body mention that is a plain surname (a superset of the words
+                // this loop asks about). A few hundred entries, so each token costs a bitmap
+                // test, and rarely a lookup, instead of an insert into a set of every word.
+                let wanted: FxHashSet<String> = people
+                    .persons
+                    .iter()
+                    .filter_map(|p| {
+                        p.mentions
+                            .iter()
+                            .filter_map(|&mi| people.mentions.get(mi))
+                            .find(|m| {
+                                doc.paragraph_at(m.range.start)
+                                    .is_some_and(|pi| !doc.is_heading(pi))
+                            })
+                    })
+                    .filter(|m| m.kind == MentionKind::Surname && !m.variant)
+                    .map(|m| ctx.prose(m.range).to_lowercase())
+                    .collect();
+                let key = |w: &str| {
+                    let first = usize::from(w.as_bytes().first().copied().unwrap_or(0));
+                    (first & 63) | ((w.len() & 63) << 6)
+                };
+                let mut bitmap = [0u64; 64];
+                for w in &wanted {
+                    let k = key(w);
+                    bitmap[k >> 6] |= 1 << (k & 63);
+                }
                 doc.tokens
                     .iter()
                     .map(|t| t.text(&doc.prose))
-                    .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                    .filter(|w| {
+                        let k = key(w);
+                        bitmap[k >> 6] & (1 << (k & 63)) != 0
+                            && w.starts_with(|c: char| c.is_lowercase())
+                            && wanted.contains(*w)
+                    })
                     .collect()
             })
             .contains(lower.as_str());
