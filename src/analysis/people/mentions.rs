@@ -371,6 +371,8 @@ fn candidates<'a>(
     out: &mut Vec<Candidate>,
 ) {
     let c = Ctx { doc, toks, lex };
+    // The name parts of the current run, reused across runs: one allocation per sentence.
+    let mut parts: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind != TokenKind::Word || !names.test(c.w(i)) {
@@ -379,7 +381,7 @@ fn candidates<'a>(
         }
         // Collect the name parts: capitalised words, initials ("F."), particles.
         let start = i;
-        let mut parts: Vec<usize> = Vec::new();
+        parts.clear();
         let mut j = i;
         let mut first_known = false;
         while j < toks.len() && toks[j].kind == TokenKind::Word {
@@ -519,11 +521,7 @@ fn candidates<'a>(
         let last_text = c.w(parts[k - 1]);
         let name_end = last.range.start + lexicon::strip_possessive(last_text).len();
         let range = TextRange::new(first_tok_start, name_end);
-        let full = doc
-            .text(range)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let full = squash_spaces(doc.text(range));
         let mut gender = first_gender.filter(|g| *g != Gender::Unknown);
         if gender.is_none() && first_alone {
             gender = lexicon::first_name(first_tok).filter(|g| *g != Gender::Unknown);
@@ -551,6 +549,19 @@ fn candidates<'a>(
             heading: heading || (start > 0 && nameable(c.w(start - 1))) || nameable(c.w(end)),
         });
     }
+}
+
+/// `s` with each run of whitespace made one space and none at either end: the same string as
+/// `split_whitespace().collect::<Vec<_>>().join(" ")`, built without the intermediate `Vec`.
+fn squash_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The title right before the name starting at token `start` ("NATO Secretary-General",
@@ -600,12 +611,7 @@ fn title_before(c: &Ctx<'_, '_>, start: usize) -> Option<(String, TextRange)> {
         .rev()
         .find(|&t| c.kind(t) == Some(TokenKind::Word))?;
     let range = TextRange::new(c.toks[first].range.start, c.toks[last].range.end);
-    let mut text = c
-        .doc
-        .text(range)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut text = squash_spaces(c.doc.text(range));
     if c.w(last + 1) == "." && last + 1 < start {
         text.push('.');
     }
