@@ -142,9 +142,10 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let toks = doc.sentence_tokens(si);
-        let words: Vec<Cow<'_, str>> = toks
-            .iter()
-            .map(|t| people::lower(t.text(&doc.prose)))
+        // The document's cached lower-case forms (the same strings `people::lower` gives), so
+        // no word is lower-cased into a new `String` here.
+        let words: Vec<Cow<'_, str>> = (s.tokens.start..s.tokens.start + toks.len())
+            .map(|gi| Cow::Borrowed(doc.lower(gi)))
             .collect();
         let find = |pats: &[&[&str]]| {
             (0..words.len()).find_map(|i| {
