@@ -406,7 +406,7 @@ fn candidates<'a>(
             // ("Fox" the network) is one.
             let honorific_before = parts.is_empty()
                 && j > 0
-                && !lexicon::is_particle(&lexicon::lower(w))
+                && !lexicon::is_particle(&lexicon::lower_in(w, &mut [0u8; 64]))
                 && (c.lex.honorific(c.w(j - 1)).is_some()
                     || (c.w(j - 1) == "." && j > 1 && c.lex.honorific(c.w(j - 2)).is_some()));
             let ok = nameable(w)
