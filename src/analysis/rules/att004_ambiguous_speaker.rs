@@ -9,7 +9,12 @@ declare_rule! {
     /// Flags a pronoun speaker ("he said") that could be two people, or nobody named before it.
     ///
     /// Two people are plausible when both fit the pronoun and are named in the sentence it points
-    /// back to, and nothing (the previous quote's speaker, a known gender) settles which one spoke.
+    /// back to, and nothing settles which one spoke: the subject of an attribution verb, the
+    /// previous quote's speaker, or a known gender. A possessor ("Blair's government") or the
+    /// object of a preposition ("agreed with Matthews") does not compete with the sentence's
+    /// subject. "Nobody named" is not reported when an unnamed source was given ("a spokesman for
+    /// the council said") or a capitalised name the first-name lists lack is the subject of a
+    /// speech verb ("Kenteris insisted").
     ///
     /// ## Why it matters
     /// A quote given to the wrong person is a correction waiting to happen. When two men were named

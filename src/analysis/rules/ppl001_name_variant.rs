@@ -9,11 +9,13 @@ declare_rule! {
     /// Flags one person's surname spelled two ways in one article ("Stoltenberg" / "Stoltenburg",
     /// "Zelensky" / "Zelenskyy"), or spelled differently from the `[[people]]` registry.
     ///
-    /// Two
-    /// spellings are one person when they differ by one edit (two for names of nine letters or
-    /// more), start with the same letter, and the variant is not itself a common surname (the
+    /// Two spellings are one person when they differ by one edit (two for names of nine letters
+    /// or more), start with the same letter, and the variant is not itself a common surname (the
     /// Census top 5,000), a plural, a place word or a word the article also writes in lower case;
-    /// with the same first name, any spelling counts. The canonical spelling is the registry's, else the article's most frequent one (a
+    /// with the same first name, any spelling counts. In five-letter names a changed letter counts
+    /// only before a speech verb ("Wines said" for "Wimes"; "Games consoles" is no "Gates"), and a
+    /// surname introduced with its own title is someone else ("President Obama" near "Osama").
+    /// The canonical spelling is the registry's, else the article's most frequent one (a
     /// full-name reference counts double). The fix replaces the variant with it.
     ///
     /// ## Why it matters

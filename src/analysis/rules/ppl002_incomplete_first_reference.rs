@@ -11,6 +11,9 @@ declare_rule! {
     ///
     /// The first mention outside headings is a surname alone, or a title and surname ("President
     /// Biden"), while the article later gives the full name, or the `[[people]]` registry knows it.
+    /// Not flagged: a name modifying a noun ("the Blair government", "the Conlon families"), a
+    /// band, film or company named like a person, peers ("Lord Butler"), names inside quotations,
+    /// and full names that are no person ("Merry Christmas").
     ///
     /// ## Why it matters
     /// House style introduces a person with full name and title on first reference; later
