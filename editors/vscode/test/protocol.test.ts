@@ -547,8 +547,13 @@ describe('every repository article: the same findings over LSP as from copydesk 
 
   after(async () => {
     if (s !== undefined) {
-      await s.conn.sendRequest(ShutdownRequest.type).catch(() => undefined);
-      await s.conn.sendNotification(ExitNotification.type).catch(() => undefined);
+      // Teardown only (the first suite tests shutdown and exit): wait for the shutdown answer at
+      // most 5 s, so a lost answer cannot hold the run open; then close everything.
+      const bounded = <T>(p: Promise<T>) =>
+        Promise.race([p.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+      await bounded(s.conn.sendRequest(ShutdownRequest.type));
+      await bounded(s.conn.sendNotification(ExitNotification.type));
+      s.conn.dispose();
       s.proc.kill();
     }
     fs.rmSync(tmp, { recursive: true, force: true });
