@@ -142,7 +142,7 @@ impl std::hash::Hash for WordKey {
     }
 }
 
-fn is_possessive(w: &str) -> bool {
+pub(super) fn is_possessive(w: &str) -> bool {
     lexicon::strip_possessive(w).len() != w.len()
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::lexicon::{self, Gender};
-use super::mentions::{Draft, word};
+use super::mentions::{Draft, is_possessive, word};
 use super::{Attribution, Mention, MentionKind, SpeakerVia};
 use crate::analysis::document::Document;
 use crate::analysis::range::TextRange;
@@ -817,7 +817,7 @@ fn cue_before(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRang
                 .and_then(|p| ctx.mention_at(toks[p].range.start))
             {
                 let name = ctx.w(&toks[v - 1]);
-                if lexicon::strip_possessive(name).len() == name.len() {
+                if !is_possessive(name) {
                     return Some((Subject::Person(m.person, m.range), Some(toks[v].range)));
                 }
             }
@@ -953,7 +953,7 @@ fn subject_left(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<Subject> {
                 .iter()
                 .rposition(|x| ctx.w(x) == ",")
                 .is_some_and(|c| toks[c].range.end <= m.range.start);
-            if comma_before && lexicon::strip_possessive(w).len() == w.len() {
+            if comma_before && !is_possessive(w) {
                 return Some(Subject::Person(m.person, m.range));
             }
         }
@@ -1192,7 +1192,7 @@ fn clause_subject(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
             }
             // "Trump's persistent sniffing" is not a subject.
             let w = ctx.w(t);
-            if lexicon::strip_possessive(w).len() != w.len() {
+            if is_possessive(w) {
                 continue;
             }
             // A person opening the clause with an appositive ("Dean, a former chairman, poked
@@ -1318,28 +1318,24 @@ fn resolve_pronoun(
     let Some(m) = chosen.or(first_any) else {
         return (None, Vec::new());
     };
-    let si = doc.sentence_at(m.range.start);
-    let (s_start, s_end) = si
+    // The named mentions of the chosen mention's sentence, outside quotes, before the pronoun.
+    let (s_start, s_end) = doc
+        .sentence_at(m.range.start)
         .and_then(|si| doc.sentences.get(si))
         .map_or((0, 0), |s| (s.range.start, s.range.end));
+    let from = ctx.mentions.partition_point(|x| x.range.start < s_start);
+    let in_sentence = || {
+        ctx.mentions[from..]
+            .iter()
+            .take_while(|x| x.range.start < s_end.min(at))
+            .filter(|x| x.kind != MentionKind::Pronoun && !ctx.in_quote(x.range.start))
+    };
     // Other people who fit, named in the same sentence.
     let mut cands: Vec<usize> = vec![m.person];
-    if let Some(s) = si.and_then(|si| doc.sentences.get(si)) {
-        let from = ctx
-            .mentions
-            .partition_point(|x| x.range.start < s.range.start);
-        for x in ctx.mentions[from..]
-            .iter()
-            .take_while(|x| x.range.start < s.range.end.min(at))
+    for x in in_sentence() {
+        if ctx.drafts.get(x.person).is_some_and(|d| compatible(d, g)) && !cands.contains(&x.person)
         {
-            if x.kind == MentionKind::Pronoun || ctx.in_quote(x.range.start) {
-                continue;
-            }
-            if ctx.drafts.get(x.person).is_some_and(|d| compatible(d, g))
-                && !cands.contains(&x.person)
-            {
-                cands.push(x.person);
-            }
+            cands.push(x.person);
         }
     }
     // One candidate, or the subject of the nearest attribution ("Davenport believes …"):
@@ -1351,27 +1347,16 @@ fn resolve_pronoun(
     // a possessor ("Tony Blair's government") or the object of a preposition ("agreed with
     // Matthews", "the likes of Jonny Wilkinson and Brian O'Driscoll").
     let sidelined = |p: usize| {
-        let from = ctx.mentions.partition_point(|x| x.range.start < s_start);
-        let in_sentence = || {
-            ctx.mentions[from..]
-                .iter()
-                .take_while(|x| x.range.start < s_end.min(at))
-                .filter(|x| x.kind != MentionKind::Pronoun && !ctx.in_quote(x.range.start))
-        };
         // Object of a preposition: the nearest word before the name, past titles, possessors
         // and numbers, is a preposition ("to Arsenal's Robert Pires", "by Gavin Henson"). The
         // object of a verb still competes ("Okoro met Chancellor Haas. … he said" is
         // ambiguous).
         let word_before = |start: usize| -> Option<&str> {
             let ti = doc.tokens.partition_point(|t| t.range.start < start);
-            let sentence_start = doc
-                .sentence_at(start)
-                .and_then(|si| doc.sentences.get(si))
-                .map_or(0, |s| s.range.start);
             doc.tokens[..ti]
                 .iter()
                 .rev()
-                .take_while(|t| t.range.start >= sentence_start)
+                .take_while(|t| t.range.start >= s_start)
                 .map(|t| ctx.w(t))
                 .find(|w| {
                     let cap = w.chars().next().is_some_and(char::is_uppercase);
@@ -1412,13 +1397,14 @@ fn resolve_pronoun(
         .copied()
         .filter(|&p| ctx.drafts[p].gender == Some(g))
         .collect();
+    let prev_speaker = done.iter().rev().find_map(|a| a.person);
     if let [k] = known[..] {
         let mut rivals: Vec<usize> = cands
             .iter()
             .copied()
             .filter(|&p| p == k || (ctx.drafts[p].strong && !sidelined(p)))
             .collect();
-        if rivals.len() == 1 || prev_speaker_is(done, k) {
+        if rivals.len() == 1 || prev_speaker == Some(k) {
             return (Some(k), Vec::new());
         }
         rivals.sort_unstable();
@@ -1426,7 +1412,6 @@ fn resolve_pronoun(
     }
     // The previous quote's speaker settles it when it is one of them, unless the sentence names
     // them only out of subject position: then the subject wins.
-    let prev_speaker = done.iter().rev().find_map(|a| a.person);
     if let Some(p) = prev_speaker.filter(|p| cands.contains(p)) {
         if chosen.is_some() && p != m.person && sidelined(p) {
             return (Some(m.person), Vec::new());
@@ -1440,11 +1425,6 @@ fn resolve_pronoun(
     let mut all = cands.clone();
     all.sort_unstable();
     (Some(m.person), all)
-}
-
-/// Whether person `p` spoke the last attributed quote.
-fn prev_speaker_is(done: &[Attribution], p: usize) -> bool {
-    done.iter().rev().find_map(|a| a.person) == Some(p)
 }
 
 /// Prepositions whose object is not a clause's subject.
