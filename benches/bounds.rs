@@ -99,8 +99,9 @@ fn cli_sizes() {
 
 /// In the child: run the real CLI, then report peak memory on stderr.
 fn child() -> ! {
-    // `copydesk::cli::main` parses std::env::args: argv[0] is this bench, then `check ...`.
-    let code = copydesk::cli::main();
+    // `copydesk::cli::main` parses std::env::args: argv[0] is this bench, then `check ...`
+    // (`lsp` is not wired in here: it would exit 2).
+    let code = copydesk::cli::main(|| 2);
     eprintln!("bounds-child VmHWM kB {}", vm_hwm_kb());
     std::process::exit(code)
 }

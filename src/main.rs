@@ -1,3 +1,3 @@
 fn main() {
-    std::process::exit(copydesk::cli::main());
+    std::process::exit(copydesk::cli::main(copydesk::lsp::run_stdio));
 }

@@ -68,8 +68,10 @@ pub(crate) fn emit(s: &str) -> bool {
     }
 }
 
-/// Runs the CLI and returns the process exit code.
-pub fn main() -> i32 {
+/// Runs the CLI and returns the process exit code. `serve` runs the language server for
+/// `copydesk lsp`: the binary passes `lsp::run_stdio`, so that the CLI does not depend on the
+/// server (each builds without the other).
+pub fn main(serve: fn() -> i32) -> i32 {
     install_panic_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -84,7 +86,7 @@ pub fn main() -> i32 {
         Command::Facts(a) => facts::run(a),
         Command::Explain(a) => explain::explain(&a.rule),
         Command::Rules(a) => explain::rules(a),
-        Command::Lsp(_) => crate::lsp::run_stdio(),
+        Command::Lsp(_) => serve(),
         Command::Bench(a) => bench::run(a),
     }
 }
