@@ -201,7 +201,7 @@ impl Document {
     }
 
     /// The lower-case form of token `i` (its text when it has no upper-case character), as
-    /// `people::lower` would give it, without lower-casing again.
+    /// `lexicon::lower` would give it, without lower-casing again.
     pub fn lower(&self, i: usize) -> &str {
         self.tokens
             .get(i)

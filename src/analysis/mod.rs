@@ -5,6 +5,7 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod document;
+pub mod lexicon;
 pub mod markdown;
 pub mod numbers;
 pub mod people;

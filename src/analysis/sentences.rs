@@ -4,7 +4,7 @@
 //! "No. 3", "Jens J. Stoltenberg") is not a boundary, unless a common sentence opener follows
 //! an abbreviation that can also end a sentence ("… in the U.S. The talks …").
 
-use super::people::FxHashSet;
+use super::lexicon::FxHashSet;
 use super::range::TextRange;
 use std::sync::LazyLock;
 

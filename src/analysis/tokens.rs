@@ -135,7 +135,7 @@ pub fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
 
 /// Every token's lower-case form, computed once per document so that the passes and rules that
 /// compare words case-insensitively do not lower-case (or allocate) per visit. Token `i`'s form is
-/// exactly what `people::lower` gives for its text: the text itself when it has no upper-case
+/// exactly what `lexicon::lower` gives for its text: the text itself when it has no upper-case
 /// character, else `str::to_lowercase` of it.
 ///
 /// Stored as an ASCII-lower-cased copy of the prose (same byte offsets, one fast pass) plus the
@@ -168,7 +168,7 @@ impl LowerTokens {
             match tokens.get(i).filter(|t| t.range.start <= pos) {
                 Some(t) => {
                     let text = t.text(prose);
-                    let form = crate::analysis::people::lower(text);
+                    let form = crate::analysis::lexicon::lower(text);
                     if ascii.get(t.range.start..t.range.end) != Some(form.as_ref()) {
                         if let Some(w) = odd.get_mut(i / 64) {
                             *w |= 1 << (i % 64);

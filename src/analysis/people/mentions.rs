@@ -2,12 +2,12 @@
 //! or honorific before, an appositive title after, a speech verb next to them), then later
 //! references by surname, by role ("the secretary-general") and misspelled surnames.
 
-use super::lexicon::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::analysis::lexicon::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::lexicon::{self, Gender};
 use super::{Mention, MentionKind};
 use crate::analysis::config::Config;
 use crate::analysis::document::Document;
+use crate::analysis::lexicon::{self, Gender};
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};
 use std::cell::RefCell;

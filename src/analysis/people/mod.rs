@@ -105,38 +105,8 @@ impl People {
     }
 }
 
-mod lexicon;
 mod mentions;
 mod speakers;
-
-pub use lexicon::{FxHashMap, FxHashSet, Gender, lower, lower_in};
-
-/// `Some(loaded)` when `word` (any case) is an attribution verb from the built-in list ("said",
-/// "told", "claimed"); `loaded` marks verbs that judge what was said ("claimed", "admitted").
-pub fn speech_verb(word: &str) -> Option<bool> {
-    lexicon::speech_verb(word)
-}
-
-/// True when `word` is a first name in the Census 1990 lists ("Jens" is not, "Jake" is).
-pub fn known_first_name(word: &str) -> bool {
-    lexicon::first_name(word).is_some()
-}
-
-/// Whether a word is a lower-case name particle ("van", "de", "bin").
-pub fn is_particle(word: &str) -> bool {
-    lexicon::is_particle(word)
-}
-
-/// Whether a word is a title or role ("secretary-general", "chancellor", "Sen.").
-pub fn is_role_word(word: &str) -> bool {
-    lexicon::is_role(word)
-}
-
-/// Whether the word list says this capitalised word is not a person's name ("Christmas",
-/// "Olympics", "Russia", the month "May").
-pub fn not_a_person(word: &str) -> bool {
-    lexicon::is_not_person(word)
-}
 
 /// The tokens of sentence `si` outside every quotation (the narration around quotes).
 pub fn narration(doc: &Document, si: usize) -> Vec<crate::analysis::tokens::Token> {

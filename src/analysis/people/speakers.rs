@@ -3,10 +3,10 @@
 
 use std::collections::HashSet;
 
-use super::lexicon::{self, Gender};
 use super::mentions::{Draft, is_possessive, word};
 use super::{Attribution, Mention, MentionKind, SpeakerVia};
 use crate::analysis::document::Document;
+use crate::analysis::lexicon::{self, Gender};
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};
 

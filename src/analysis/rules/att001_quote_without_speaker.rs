@@ -3,6 +3,7 @@
 use super::RuleContext;
 use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::document::BlockKind;
+use crate::analysis::lexicon;
 use crate::analysis::people::{self, SpeakerVia};
 use crate::analysis::tokens::TokenKind;
 
@@ -59,7 +60,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                         .strip_suffix("’s")
                         .or_else(|| w.strip_suffix("'s"))
                         .unwrap_or(w);
-                    if people::speech_verb(w).is_some()
+                    if lexicon::speech_verb(w).is_some()
                         || matches!(w, "found" | "finds" | "according" | "reads" | "read")
                         || people::user_verb_at(doc, t, &ctx.config.attribution_verbs)
                         || ctx.people.mention_at(t.range.start).is_some()

@@ -2,6 +2,7 @@
 
 use super::RuleContext;
 use crate::analysis::diagnostic::Diagnostic;
+use crate::analysis::lexicon;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::TokenKind;
@@ -124,9 +125,9 @@ fn attributed(ctx: &RuleContext<'_>, si: usize, skip: TextRange) -> bool {
         .any(|t| {
             let w = t.text(&doc.prose);
             t.kind == TokenKind::Word
-                && (people::speech_verb(w).is_some()
+                && (lexicon::speech_verb(w).is_some()
                     || people::user_verb_at(doc, t, &ctx.config.attribution_verbs)
-                    || SOURCE_WORDS.contains(&people::lower(w).as_ref()))
+                    || SOURCE_WORDS.contains(&lexicon::lower(w).as_ref()))
         })
 }
 
@@ -142,7 +143,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let toks = doc.sentence_tokens(si);
-        // The document's cached lower-case forms (the same strings `people::lower` gives), so
+        // The document's cached lower-case forms (the same strings `lexicon::lower` gives), so
         // no word is lower-cased into a new `String` here.
         let words: Vec<Cow<'_, str>> = (s.tokens.start..s.tokens.start + toks.len())
             .map(|gi| Cow::Borrowed(doc.lower(gi)))

@@ -2,6 +2,7 @@
 
 use super::{RuleContext, class};
 use crate::analysis::diagnostic::Diagnostic;
+use crate::analysis::lexicon;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};
@@ -203,7 +204,7 @@ pub(super) const AGENTLESS: &[&str] = &[
 ];
 
 fn lower<'a>(t: &Token, prose: &'a str) -> Cow<'a, str> {
-    people::lower(t.text(prose))
+    lexicon::lower(t.text(prose))
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -417,7 +418,7 @@ fn agentless(
     }
     if toks
         .iter()
-        .any(|t| people::speech_verb(t.text(&ctx.doc.prose)).is_some())
+        .any(|t| lexicon::speech_verb(t.text(&ctx.doc.prose)).is_some())
         || words.iter().any(|w| w == "according")
     {
         return None;

@@ -2,7 +2,8 @@
 
 use super::RuleContext;
 use crate::analysis::diagnostic::Diagnostic;
-use crate::analysis::people::{self, SpeakerVia};
+use crate::analysis::lexicon;
+use crate::analysis::people::SpeakerVia;
 
 declare_rule! {
     /// ## What it does
@@ -90,13 +91,13 @@ fn name_the_gazetteer_lacks(ctx: &RuleContext<'_>, at: usize) -> bool {
                 && w[0].kind == crate::analysis::tokens::TokenKind::Word
                 && name.chars().next().is_some_and(char::is_uppercase)
                 && name.chars().count() > 2
-                && !people::not_a_person(name)
-                && !people::is_role_word(name)
+                && !lexicon::is_not_person(name)
+                && !lexicon::is_role(name)
                 && !matches!(
                     name,
                     "He" | "She" | "It" | "They" | "We" | "I" | "This" | "That"
                 )
-                && people::speech_verb(verb).is_some()
+                && lexicon::speech_verb(verb).is_some()
         })
     })
 }

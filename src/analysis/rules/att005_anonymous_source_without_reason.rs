@@ -2,6 +2,7 @@
 
 use super::{RuleContext, class};
 use crate::analysis::diagnostic::Diagnostic;
+use crate::analysis::lexicon;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;
 use std::borrow::Cow;
@@ -87,7 +88,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let toks = people::narration(doc, si);
         let words: Vec<Cow<'_, str>> = toks
             .iter()
-            .map(|t| people::lower(t.text(&doc.prose)))
+            .map(|t| lexicon::lower(t.text(&doc.prose)))
             .collect();
         let Some(range) = anonymous(&toks, &words) else {
             continue;
@@ -102,7 +103,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             let next: Vec<Cow<'_, str>> = doc
                 .sentence_tokens(si + 1)
                 .iter()
-                .map(|t| people::lower(t.text(&doc.prose)))
+                .map(|t| lexicon::lower(t.text(&doc.prose)))
                 .collect();
             text.push(' ');
             text.push_str(&next.join(" "));

@@ -2,6 +2,7 @@
 
 use super::RuleContext;
 use crate::analysis::diagnostic::{Diagnostic, Edit};
+use crate::analysis::lexicon;
 use crate::analysis::people;
 use crate::analysis::tokens::TokenKind;
 
@@ -105,7 +106,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let raw = t.text(&doc.prose);
-            if people::speech_verb(raw) != Some(true)
+            if lexicon::speech_verb(raw) != Some(true)
                 || raw.chars().next().is_some_and(char::is_uppercase)
             {
                 continue;

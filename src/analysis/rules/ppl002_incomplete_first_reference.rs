@@ -2,7 +2,8 @@
 
 use super::RuleContext;
 use crate::analysis::diagnostic::Diagnostic;
-use crate::analysis::people::{FxHashSet, MentionKind};
+use crate::analysis::lexicon::{self, FxHashSet};
+use crate::analysis::people::MentionKind;
 use std::cell::OnceCell;
 
 declare_rule! {
@@ -70,8 +71,8 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         // "Church ministers are …", "the Blair government", "the Conlon and Maguire families":
         // a name modifying a noun refers to no one in particular.
         let modifier = |w: &str| {
-            crate::analysis::people::is_role_word(w)
-                || crate::analysis::people::is_role_word(w.trim_end_matches('s'))
+            lexicon::is_role(w)
+                || lexicon::is_role(w.trim_end_matches('s'))
                 || matches!(
                     w,
                     "family"
@@ -135,8 +136,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         // "Ruud van Nistelrooy": the end of a longer name.
         let after_particle = ti > 0 && {
             let p = word_at(ti - 1);
-            p.chars().next().is_some_and(char::is_lowercase)
-                && crate::analysis::people::is_particle(p)
+            p.chars().next().is_some_and(char::is_lowercase) && lexicon::is_particle(p)
         };
         // "Lord Butler", "Baroness Kennedy": how peers are named, first reference included.
         let peer = ti > 0 && matches!(word_at(ti - 1), "Lord" | "Lady" | "Baroness");
@@ -207,20 +207,20 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     .collect()
             })
             .contains(lower.as_str());
-        let titled = p.title.as_deref().is_some_and(|t| {
-            t.split_whitespace()
-                .any(crate::analysis::people::is_role_word)
-        });
+        let titled = p
+            .title
+            .as_deref()
+            .is_some_and(|t| t.split_whitespace().any(lexicon::is_role));
         // With a title, a given name the gazetteer lacks ("Jens") still counts, but not an
         // initial, a participle, a hyphenated word or a role ("Following Johnson", "York-born
         // Aguilera", "Princes William").
         let given_ok = given.chars().count() > 1
             && !given.contains('-')
             && !given.ends_with("ing")
-            && !crate::analysis::people::is_role_word(given.trim_end_matches('s'));
+            && !lexicon::is_role(given.trim_end_matches('s'));
         let personlike = p.in_registry
-            || ((crate::analysis::people::known_first_name(given) || (titled && given_ok))
-                && !crate::analysis::people::not_a_person(written)
+            || ((lexicon::first_name(given).is_some() || (titled && given_ok))
+                && !lexicon::is_not_person(written)
                 && !common);
         let full_name = personlike && p.name.split_whitespace().count() >= 2;
         if !(full_name && (full_later.is_some() || p.in_registry)) {
