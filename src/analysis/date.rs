@@ -1,5 +1,7 @@
 //! Proleptic Gregorian calendar dates with exact day arithmetic (no time zones, no clock).
 
+use super::lexicon::calendar;
+
 /// A calendar date. Always valid when built through [`Date::new`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -7,31 +9,6 @@ pub struct Date {
     pub month: u8,
     pub day: u8,
 }
-
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-pub const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 pub const fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -123,11 +100,11 @@ impl Date {
     }
 
     pub fn weekday_name(self) -> &'static str {
-        WEEKDAY_NAMES[usize::from(self.weekday())]
+        calendar::weekday_name(self.weekday())
     }
 
     pub fn month_name(self) -> &'static str {
-        MONTH_NAMES[usize::from(self.month - 1)]
+        calendar::month_name(self.month)
     }
 }
 

@@ -4,7 +4,7 @@
 //! "No. 3", "Jens J. Stoltenberg") is not a boundary, unless a common sentence opener follows
 //! an abbreviation that can also end a sentence ("… in the U.S. The talks …").
 
-use super::lexicon::FxHashSet;
+use super::lexicon::{FxHashSet, calendar};
 use super::range::TextRange;
 use std::sync::LazyLock;
 
@@ -15,11 +15,6 @@ const TITLES: &[&str] = &[
     "reps", "rev", "sen", "sens", "sgt", "sr", "sra", "srta", "st", "supt", "ft", "gens", "govs",
     "pres", "amb", "vs", "v", "cf", "ca", "approx", "dept", "fig", "figs", "nos", "no", "op",
     "vol", "pp", "p", "ch", "art", "ed", "eds", "est", "univ", "assn", "ave", "blvd", "rd", "hwy",
-];
-
-/// Month abbreviations (AP style): never a boundary before a number, otherwise only before an opener.
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// Abbreviations that may end a sentence: a boundary only before a common sentence opener.
@@ -136,7 +131,9 @@ struct Lists {
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     titles: TITLES.iter().copied().collect(),
-    months: MONTHS.iter().copied().collect(),
+    // Month abbreviations (AP style): never a boundary before a number, otherwise only before an
+    // opener.
+    months: calendar::abbreviations().collect(),
     may_end: MAY_END.iter().copied().collect(),
     openers: OPENERS.iter().copied().collect(),
 });

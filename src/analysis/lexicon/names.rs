@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use super::calendar;
 use super::forms::{lower_in, strip_dot, strip_possessive};
 use super::hash::{FxHashMap, FxHashSet};
 use super::{lines, set};
@@ -46,8 +47,12 @@ static COMMON_LAST: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../data/names/common_last.txt")));
 static FUNCTION: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../data/function_words.txt")));
-static NOT_PERSON: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("../data/not_person.txt")));
+/// The list, and every month and weekday word.
+static NOT_PERSON: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut words = set(include_str!("../data/not_person.txt"));
+    words.extend(calendar::words());
+    words
+});
 static HONORIFICS: LazyLock<FxHashMap<&'static str, Gender>> =
     LazyLock::new(|| genders(include_str!("../data/honorifics.tsv")));
 static PARTICLES: LazyLock<FxHashSet<&'static str>> =

@@ -9,6 +9,7 @@ use super::{Check, Figure, FigureKind, Figures};
 use crate::analysis::date::Date;
 use crate::analysis::diagnostic::{Edit, Fix, Related};
 use crate::analysis::document::{BlockKind, Document};
+use crate::analysis::lexicon::calendar;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::TokenKind;
 
@@ -1692,16 +1693,11 @@ fn breakdown(cx: &Cx<'_>, si: usize, k: usize, kind: FigureKind) -> Option<Vec<u
 // ---------------------------------------------------------------- NUM006
 
 fn fmt_date(d: Date) -> String {
-    format!(
-        "{} {}, {}",
-        super::parse::MONTH_SHORT[usize::from(d.month - 1)],
-        d.day,
-        d.year
-    )
+    format!("{} {}, {}", calendar::month_ap(d.month), d.day, d.year)
 }
 
 fn fmt_md(m: u8, d: u8) -> String {
-    format!("{} {d}", super::parse::MONTH_SHORT[usize::from(m - 1)])
+    format!("{} {d}", calendar::month_ap(m))
 }
 
 fn dates(cx: &mut Cx<'_>, article: Option<Date>) {
@@ -1785,7 +1781,7 @@ fn weekday_date(cx: &mut Cx<'_>, wi: usize, si: usize, k: usize) {
     let Some(di) = di else { return };
     let Some(date) = cx.figs[di].date else { return };
     let consistent = date.weekday() == wd;
-    let name = crate::analysis::date::WEEKDAY_NAMES[usize::from(wd)];
+    let name = calendar::weekday_name(wd);
     let comp = format!("{} was a {}", fmt_date(date), date.weekday_name());
     let msg = format!(
         "`{}` does not fall on {}: {} was a {}",
@@ -2090,7 +2086,7 @@ fn duration_after(
                 "`{dur_text}` {dir_word} `{anchor_text}` is {}, a {}, not a {}",
                 fmt_date(end),
                 end.weekday_name(),
-                crate::analysis::date::WEEKDAY_NAMES[usize::from(wd)]
+                calendar::weekday_name(wd)
             );
             let rel = vec![cx.related(ai, "from"), cx.related(ti, "stated day")];
             let range = f.range;

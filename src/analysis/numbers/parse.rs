@@ -4,6 +4,7 @@ use super::ratio::Ratio;
 use super::{Figure, FigureKind};
 use crate::analysis::date::Date;
 use crate::analysis::document::Document;
+use crate::analysis::lexicon::calendar;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::TokenKind;
 
@@ -120,33 +121,6 @@ const ORDINALS: [&str; 20] = [
     "nineteenth",
     "twentieth",
 ];
-pub(super) const MONTHS_ABBR: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-const MONTHS_FULL: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-pub(super) const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// The value of a single number word ("seven", "twenty-one"), if it is one.
 pub(super) fn word_value(w: &str) -> Option<i128> {
     if w.len() < 3 || w.len() > 13 {
@@ -211,20 +185,7 @@ pub(super) fn number_word(n: i128) -> Option<String> {
 }
 
 fn month_of(w: &str) -> Option<u8> {
-    let w = w.trim_end_matches('.');
-    if w.len() < 3 || w.len() > 9 {
-        return None;
-    }
-    if let Some(i) = MONTHS_FULL.iter().position(|m| *m == w) {
-        return Some(i as u8 + 1);
-    }
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS_ABBR
-        .iter()
-        .position(|m| *m == w)
-        .map(|i| i as u8 + 1)
+    calendar::month_of(w.trim_end_matches('.'))
 }
 
 fn scale_of(w: &str) -> Option<i128> {
@@ -500,7 +461,7 @@ fn stop_word(t: &Tk<'_>) -> bool {
     NP_STOP.binary_search(&w).is_ok()
         || word_value(w).is_some()
         || month_of(w).is_some() && t.is_cap()
-        || WEEKDAYS.contains(&t.stem())
+        || calendar::weekday_of(t.stem()).is_some()
         || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ly")))
 }
 
@@ -824,11 +785,6 @@ fn nearest_year(month: u8, day: u8, article: Option<Date>) -> Option<Date> {
     best.map(|(_, d)| d)
 }
 
-pub(super) const MONTH_SHORT: [&str; 12] = [
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
-    "Dec.",
-];
-
 fn new_figure(range: TextRange, kind: FigureKind, si: usize, gi: std::ops::Range<usize>) -> Figure {
     Figure {
         range,
@@ -974,12 +930,12 @@ pub(super) fn parse_sentence(
         }
         // Weekdays.
         if t.is_cap()
-            && let Some(w) = WEEKDAYS.iter().position(|d| *d == t.stem())
+            && let Some(w) = calendar::weekday_of(t.stem())
         {
             let (r, g) = span(toks, i, i + 1);
             let mut f = new_figure(r, FigureKind::Weekday, si, g);
-            f.weekday = Some(w as u8);
-            f.value_text = crate::analysis::date::WEEKDAY_NAMES[w].to_string();
+            f.weekday = Some(w);
+            f.value_text = calendar::weekday_name(w).to_string();
             out.push(f);
             i += 1;
             continue;

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::mentions::{Draft, is_possessive, word};
 use super::{Attribution, Mention, MentionKind, SpeakerVia};
 use crate::analysis::document::Document;
-use crate::analysis::lexicon::{self, Gender};
+use crate::analysis::lexicon::{self, Gender, calendar};
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};
 
@@ -48,13 +48,6 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "yesterday",
     "today",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "on",
     "last",
     "week",
@@ -68,6 +61,11 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "is",
     "was",
 ];
+
+/// A word of [`SKIP_BEFORE_VERB`] or a weekday ("Biden on Monday said"), lower case.
+fn skips_before_verb(lc: &str) -> bool {
+    SKIP_BEFORE_VERB.contains(&lc) || calendar::weekday_of(lc).is_some()
+}
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
@@ -920,7 +918,7 @@ fn subject_left(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<Subject> {
     while j > 0 {
         let w = ctx.w(&toks[j - 1]);
         if toks[j - 1].kind == TokenKind::Word
-            && (SKIP_BEFORE_VERB.contains(&lexicon::lower(w).as_ref())
+            && (skips_before_verb(&lexicon::lower(w))
                 || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase())))
         {
             j -= 1;
@@ -979,9 +977,7 @@ fn subject_left(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<Subject> {
             // "Officials at Homeland Security Investigations, a division of …, said"
             if let Some(s @ Subject::Text(..)) = np_left(ctx, toks, c - 1) {
                 let first = ctx.w(&toks[c - 1]);
-                if !SKIP_BEFORE_VERB.contains(&lexicon::lower(first).as_ref())
-                    && !lexicon::is_not_person(first)
-                {
+                if !skips_before_verb(&lexicon::lower(first)) && !lexicon::is_not_person(first) {
                     return Some(s);
                 }
             }
