@@ -4,91 +4,8 @@
 //! "No. 3", "Jens J. Stoltenberg") is not a boundary, unless a common sentence opener follows
 //! an abbreviation that can also end a sentence ("… in the U.S. The talks …").
 
-use super::lexicon::{FxHashSet, calendar};
+use super::lexicon::abbreviations;
 use super::range::TextRange;
-use std::sync::LazyLock;
-
-/// Abbreviations that never end a sentence: titles and honorifics (AP style and CLDR).
-const TITLES: &[&str] = &[
-    "adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr", "fr", "gen", "gov", "hon",
-    "insp", "lt", "maj", "messrs", "mr", "mrs", "ms", "msgr", "mt", "pfc", "prof", "pvt", "rep",
-    "reps", "rev", "sen", "sens", "sgt", "sr", "sra", "srta", "st", "supt", "ft", "gens", "govs",
-    "pres", "amb", "vs", "v", "cf", "ca", "approx", "dept", "fig", "figs", "nos", "no", "op",
-    "vol", "pp", "p", "ch", "art", "ed", "eds", "est", "univ", "assn", "ave", "blvd", "rd", "hwy",
-];
-
-/// Abbreviations that may end a sentence: a boundary only before a common sentence opener.
-const MAY_END: &[&str] = &[
-    "a.m", "p.m", "u.s", "u.n", "u.k", "e.u", "d.c", "inc", "corp", "co", "ltd", "jr", "bros",
-    "etc", "calif", "mass", "ark", "ariz", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
-    "kans", "ky", "la", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n.h", "n.j",
-    "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "tex", "vt",
-    "va", "wash", "w.va", "wis", "wyo", "e.g", "i.e", "a.d", "b.c", "ph.d", "plc", "llc",
-];
-
-/// Words that commonly open a sentence, used after an abbreviation that may end one.
-const OPENERS: &[&str] = &[
-    "a",
-    "after",
-    "also",
-    "an",
-    "and",
-    "as",
-    "at",
-    "before",
-    "but",
-    "by",
-    "during",
-    "for",
-    "he",
-    "her",
-    "his",
-    "however",
-    "i",
-    "if",
-    "in",
-    "it",
-    "its",
-    "last",
-    "meanwhile",
-    "more",
-    "mr",
-    "mrs",
-    "ms",
-    "no",
-    "on",
-    "one",
-    "our",
-    "she",
-    "since",
-    "so",
-    "some",
-    "still",
-    "that",
-    "the",
-    "their",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "to",
-    "under",
-    "we",
-    "what",
-    "when",
-    "while",
-    "with",
-    "yet",
-    "you",
-    "officials",
-    "many",
-    "most",
-    "other",
-    "both",
-    "each",
-];
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
@@ -117,34 +34,6 @@ fn word_at(text: &str, at: usize) -> &str {
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(tail.len(), |(i, _)| i);
     &tail[..end]
-}
-
-/// The lists as sets: every sentence end looks words up in them. Their words are lower-case
-/// ASCII, so "`word` equals one of them ignoring ASCII case" is "`word` in ASCII lower case is
-/// in the set".
-struct Lists {
-    titles: FxHashSet<&'static str>,
-    months: FxHashSet<&'static str>,
-    may_end: FxHashSet<&'static str>,
-    openers: FxHashSet<&'static str>,
-}
-
-static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
-    titles: TITLES.iter().copied().collect(),
-    // Month abbreviations (AP style): never a boundary before a number, otherwise only before an
-    // opener.
-    months: calendar::abbreviations().collect(),
-    may_end: MAY_END.iter().copied().collect(),
-    openers: OPENERS.iter().copied().collect(),
-});
-
-/// `word` is in `set` ignoring ASCII case (see [`Lists`]).
-fn is_in(set: &FxHashSet<&'static str>, word: &str) -> bool {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        set.contains(word.to_ascii_lowercase().as_str())
-    } else {
-        set.contains(word)
-    }
 }
 
 /// The character starting at byte `at` of `text`, if `at` is inside it (and on a boundary).
@@ -231,15 +120,14 @@ pub fn split(prose: &str, range: TextRange) -> Vec<TextRange> {
                         0
                     },
             );
-            let lists = &*LISTS;
-            let opener = || is_in(&lists.openers, next_word);
+            let opener = || abbreviations::is_opener(next_word);
             if word.is_empty() {
                 // "… 1. The" or a lone period: a boundary.
-            } else if is_in(&lists.titles, &lower) {
+            } else if abbreviations::is_title(&lower) {
                 boundary = false;
-            } else if is_in(&lists.months, &lower) {
+            } else if abbreviations::is_month(&lower) {
                 boundary = !next.is_ascii_digit() && opener();
-            } else if is_in(&lists.may_end, &lower) {
+            } else if abbreviations::may_end_sentence(&lower) {
                 boundary = opener();
             } else if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
                 // An initial ("Jens J. Stoltenberg"): never a boundary unless an opener follows.

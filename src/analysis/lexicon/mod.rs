@@ -1,6 +1,7 @@
 //! The lexicon: what copydesk knows about English words before it reads any article. The lowest
 //! layer of the analysis (see `ARCHITECTURE.md`): it imports nothing from the rest of the crate.
 //!
+//! - [`abbreviations`]: the abbreviations that decide sentence boundaries ("Sen.", "U.S.").
 //! - [`calendar`]: month and weekday names.
 //! - [`hash`]: the fast hash sets and maps every word lookup uses.
 //! - [`forms`]: a word's forms: lower case, without a possessive, without an abbreviation period.
@@ -12,6 +13,7 @@
 //! Every word list is data under `src/analysis/data/` (see its `PROVENANCE.md`), compiled in with
 //! `include_str!` and loaded on first use.
 
+pub mod abbreviations;
 pub mod calendar;
 pub mod forms;
 pub mod hash;
