@@ -41,7 +41,37 @@ pub fn strip_possessive(s: &str) -> &str {
     s.strip_suffix(['’', '\'']).unwrap_or(s)
 }
 
+/// Whether `s` ends in a possessive ("Biden’s", "Jones’").
+pub fn is_possessive(s: &str) -> bool {
+    strip_possessive(s).len() != s.len()
+}
+
 /// `s` without a final abbreviation period ("Sen." → "Sen").
 pub fn strip_dot(s: &str) -> &str {
     s.strip_suffix('.').unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        assert_eq!(lower("Biden"), "biden");
+        assert!(matches!(lower("said"), Cow::Borrowed(_)));
+        assert_eq!(lower_in("NATO", &mut [0u8; 64]), "nato");
+        assert_eq!(lower_in("Élysée", &mut [0u8; 64]), "élysée");
+        for (word, base) in [
+            ("Biden’s", "Biden"),
+            ("Biden's", "Biden"),
+            ("NATO'S", "NATO"),
+            ("Jones’", "Jones"),
+            ("Jones", "Jones"),
+            ("’s", "’s"),
+        ] {
+            assert_eq!(strip_possessive(word), base, "{word}");
+            assert_eq!(is_possessive(word), word != base, "{word}");
+        }
+        assert_eq!(strip_dot("Sen."), "Sen");
+    }
 }

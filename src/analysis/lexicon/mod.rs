@@ -21,7 +21,7 @@ pub mod names;
 pub mod roles;
 pub mod verbs;
 
-pub use forms::{lower, lower_in, strip_possessive};
+pub use forms::{is_possessive, lower, lower_in, strip_possessive};
 pub use hash::{FxBuild, FxHashMap, FxHashSet, FxHasher};
 pub use names::{
     Gender, first_name, first_name_lc, honorific, is_common_surname_lc, is_function_word,

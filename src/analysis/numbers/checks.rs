@@ -9,7 +9,7 @@ use super::{Check, Figure, FigureKind, Figures};
 use crate::analysis::date::Date;
 use crate::analysis::diagnostic::{Edit, Fix, Related};
 use crate::analysis::document::{BlockKind, Document};
-use crate::analysis::lexicon::calendar;
+use crate::analysis::lexicon::{self, calendar};
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::TokenKind;
 
@@ -2425,7 +2425,7 @@ fn conflicts(cx: &mut Cx<'_>) {
         // "<Entity>'s N <noun>"
         if k >= 1 {
             let p = &toks[k - 1];
-            if p.is_cap() && (p.lower.ends_with("'s") || p.lower.ends_with("’s")) {
+            if p.is_cap() && lexicon::is_possessive(&p.lower) {
                 // Head noun phrase right after the number (no "of").
                 let mut e = a;
                 while e < toks.len()
@@ -2450,7 +2450,7 @@ fn conflicts(cx: &mut Cx<'_>) {
                         b -= 1;
                     }
                     let ent_full = cx.text(TextRange::new(toks[b].range.start, p.range.end));
-                    let ent_text = ent_full.trim_end_matches("'s").trim_end_matches("’s");
+                    let ent_text = lexicon::strip_possessive(&ent_full);
                     shown.push(format!(
                         "{} of the {ent_text}",
                         cx.text(TextRange::new(toks[a].range.start, toks[e - 1].range.end))
@@ -2500,7 +2500,7 @@ fn conflicts(cx: &mut Cx<'_>) {
                         .map(|t| t.lower.as_ref())
                         .collect::<Vec<_>>()
                         .join(" ");
-                    let ent = ent.trim_end_matches("'s").trim_end_matches("’s");
+                    let ent = lexicon::strip_possessive(&ent);
                     let ent = ent.rsplit(' ').next().unwrap_or(ent).to_string();
                     keys.push((ent, np.clone()));
                     let np_text =

@@ -4,7 +4,7 @@ use super::ratio::Ratio;
 use super::{Figure, FigureKind};
 use crate::analysis::date::Date;
 use crate::analysis::document::Document;
-use crate::analysis::lexicon::calendar;
+use crate::analysis::lexicon::{self, calendar};
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::TokenKind;
 
@@ -33,10 +33,7 @@ impl Tk<'_> {
     }
     /// The word without a possessive ending ("Thursday’s" -> "thursday").
     pub fn stem(&self) -> &str {
-        self.lower
-            .strip_suffix("'s")
-            .or_else(|| self.lower.strip_suffix("’s"))
-            .unwrap_or(&self.lower)
+        lexicon::strip_possessive(&self.lower)
     }
 }
 

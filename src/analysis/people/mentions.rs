@@ -142,10 +142,6 @@ impl std::hash::Hash for WordKey {
     }
 }
 
-pub(super) fn is_possessive(w: &str) -> bool {
-    lexicon::strip_possessive(w).len() != w.len()
-}
-
 /// Finds known surnames within edit distance of a word without comparing against every person
 /// (symmetric-delete index: two strings within distance k share a string reachable by at most k
 /// deletions from each).
@@ -420,7 +416,7 @@ fn candidates<'a>(
             }
             parts.push(j);
             j += 1;
-            if is_possessive(w) {
+            if lexicon::is_possessive(w) {
                 break;
             }
         }
@@ -581,7 +577,7 @@ fn title_before(c: &Ctx<'_, '_>, start: usize) -> Option<(String, TextRange)> {
             }
             break;
         }
-        if c.kind(t) != Some(TokenKind::Word) || is_possessive(w) {
+        if c.kind(t) != Some(TokenKind::Word) || lexicon::is_possessive(w) {
             break;
         }
         let role = c.lex.role(w) && c.lex.honorific(w).is_none();
@@ -646,7 +642,7 @@ fn title_after(c: &Ctx<'_, '_>, end: usize) -> Option<(String, TextRange)> {
             // "the Charlotte-Mecklenburg police chief": a plain noun before the role word.
             || (!c.lex.function_word(w)
                 && c.lex.speech_verb(w).is_none()
-                && !is_possessive(w)
+                && !lexicon::is_possessive(w)
                 && c.lex.role(c.w(i + 1))))
         {
             break;
@@ -908,7 +904,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         let prev_ok = prev.is_none_or(|p| {
             !cap(p) || lex.honorific(p).is_some() || lex.role(p) || lex.function_word(p)
         });
-        let next_ok = next.is_none_or(|n| !cap(n) || is_possessive(base));
+        let next_ok = next.is_none_or(|n| !cap(n) || lexicon::is_possessive(base));
         let in_heading = doc
             .paragraph_at(t.range.start)
             .is_some_and(|pi| doc.is_heading(pi));

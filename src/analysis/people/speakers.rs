@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::mentions::{Draft, is_possessive, word};
+use super::mentions::{Draft, word};
 use super::{Attribution, Mention, MentionKind, SpeakerVia};
 use crate::analysis::document::Document;
 use crate::analysis::lexicon::{self, Gender, calendar};
@@ -815,7 +815,7 @@ fn cue_before(ctx: &Ctx<'_>, toks: &[Token]) -> Option<(Subject, Option<TextRang
                 .and_then(|p| ctx.mention_at(toks[p].range.start))
             {
                 let name = ctx.w(&toks[v - 1]);
-                if !is_possessive(name) {
+                if !lexicon::is_possessive(name) {
                     return Some((Subject::Person(m.person, m.range), Some(toks[v].range)));
                 }
             }
@@ -951,7 +951,7 @@ fn subject_left(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<Subject> {
                 .iter()
                 .rposition(|x| ctx.w(x) == ",")
                 .is_some_and(|c| toks[c].range.end <= m.range.start);
-            if comma_before && !is_possessive(w) {
+            if comma_before && !lexicon::is_possessive(w) {
                 return Some(Subject::Person(m.person, m.range));
             }
         }
@@ -990,14 +990,11 @@ fn subject_left(ctx: &Ctx<'_>, toks: &[Token], v: usize) -> Option<Subject> {
         return Some(Subject::Pronoun(g, toks[t].range));
     }
     // "He’s claiming that …": a contracted pronoun before a progressive verb.
-    if t + 1 == v && ctx.w(&toks[v]).ends_with("ing") {
-        let base = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("’s"))
-            .unwrap_or("");
-        if let Some(g) = pronoun(base) {
-            return Some(Subject::Pronoun(g, toks[t].range));
-        }
+    if t + 1 == v
+        && ctx.w(&toks[v]).ends_with("ing")
+        && let Some(g) = pronoun(lexicon::strip_possessive(w))
+    {
+        return Some(Subject::Pronoun(g, toks[t].range));
     }
     if plural_pronoun(w) {
         return Some(Subject::Text(w.to_string(), toks[t].range));
@@ -1188,7 +1185,7 @@ fn clause_subject(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
             }
             // "Trump's persistent sniffing" is not a subject.
             let w = ctx.w(t);
-            if is_possessive(w) {
+            if lexicon::is_possessive(w) {
                 continue;
             }
             // A person opening the clause with an appositive ("Dean, a former chairman, poked

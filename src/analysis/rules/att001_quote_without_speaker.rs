@@ -56,10 +56,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                         continue;
                     }
                     let w = t.text(&doc.prose);
-                    let w = w
-                        .strip_suffix("’s")
-                        .or_else(|| w.strip_suffix("'s"))
-                        .unwrap_or(w);
+                    let w = lexicon::strip_possessive(w);
                     if lexicon::speech_verb(w).is_some()
                         || matches!(w, "found" | "finds" | "according" | "reads" | "read")
                         || people::user_verb_at(doc, t, &ctx.config.attribution_verbs)

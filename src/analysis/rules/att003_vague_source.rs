@@ -319,7 +319,7 @@ fn generic_source(
     if s > 0 && toks[s - 1].text(&ctx.doc.prose).ends_with(['’', '\'']) {
         return None;
     }
-    if s > 0 && (words[s - 1].ends_with("'s") || words[s - 1].ends_with("’s")) {
+    if s > 0 && lexicon::is_possessive(&words[s - 1]) {
         return None;
     }
     let range = TextRange::new(toks[s].range.start, toks[v].range.end);
