@@ -104,6 +104,24 @@ pub struct Document {
     pub suppressions: Suppressions,
     /// Every token's lower-case form (see [`Document::lower`]).
     pub lower_tokens: LowerTokens,
+    /// One bit a token: set when the token starts inside a top-level quotation (see
+    /// [`Document::narration`]).
+    quoted: Vec<u64>,
+}
+
+/// One bit per token, set for the tokens that start inside a top-level quotation.
+fn quoted_tokens(tokens: &[Token], quotes: &[Quote]) -> Vec<u64> {
+    let mut bits = vec![0u64; tokens.len().div_ceil(64)];
+    for q in quotes.iter().filter(|q| q.parent.is_none()) {
+        let from = tokens.partition_point(|t| t.range.start < q.range.start);
+        let to = tokens.partition_point(|t| t.range.start < q.range.end);
+        for i in from..to {
+            if let Some(w) = bits.get_mut(i / 64) {
+                *w |= 1 << (i % 64);
+            }
+        }
+    }
+    bits
 }
 
 /// Paragraphs, sentences and tokens of `blocks`, the first of which is paragraph `first_block`
@@ -185,6 +203,7 @@ impl Document {
             || quotes::scan(&prose, &paragraphs, &sentences),
             || LowerTokens::new(&prose, &tokens),
         );
+        let quoted = quoted_tokens(&tokens, &quotes);
         Document {
             kind,
             prose,
@@ -197,6 +216,7 @@ impl Document {
             quote_problems,
             suppressions,
             lower_tokens,
+            quoted,
         }
     }
 
@@ -235,6 +255,25 @@ impl Document {
             .unwrap_or(&[])
     }
 
+    /// Whether token `i` starts inside a quotation (nested quotations are inside their parent).
+    pub fn is_quoted(&self, i: usize) -> bool {
+        self.quoted
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    /// The tokens of sentence `si` outside every quotation: the narration around quotes.
+    pub fn narration(&self, si: usize) -> Vec<Token> {
+        let Some(s) = self.sentences.get(si) else {
+            return Vec::new();
+        };
+        s.tokens
+            .clone()
+            .filter(|&i| !self.is_quoted(i))
+            .filter_map(|i| self.tokens.get(i).copied())
+            .collect()
+    }
+
     /// The prose text of `range` (masked bytes read as spaces).
     pub fn text(&self, range: TextRange) -> &str {
         range.slice(&self.prose)
@@ -250,5 +289,27 @@ impl Document {
             .rev()
             .find(|&qi| self.quotes[qi].parent.is_none())
             .filter(|&qi| self.quotes[qi].range.contains(offset))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narration_leaves_out_quoted_tokens() {
+        let text = "“We will win,” she said, “and soon.” Nobody “agreed”.\n";
+        let doc = Document::parse(text, SourceKind::PlainText);
+        let words = |si: usize| -> Vec<&str> {
+            doc.narration(si)
+                .iter()
+                .map(|t| t.text(&doc.prose))
+                .collect()
+        };
+        assert_eq!(words(0), ["she", "said", ","]);
+        assert_eq!(words(1), ["Nobody", "."]);
+        assert!(words(2).is_empty());
+        let quoted = (0..doc.tokens.len()).filter(|&i| doc.is_quoted(i)).count();
+        assert_eq!(quoted + words(0).len() + words(1).len(), doc.tokens.len());
     }
 }

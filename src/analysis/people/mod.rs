@@ -108,37 +108,6 @@ impl People {
 mod mentions;
 mod speakers;
 
-/// The tokens of sentence `si` outside every quotation (the narration around quotes).
-pub fn narration(doc: &Document, si: usize) -> Vec<crate::analysis::tokens::Token> {
-    let toks = doc.sentence_tokens(si);
-    let Some(first) = toks.first() else {
-        return Vec::new();
-    };
-    // Quotes overlapping this sentence, for a cheap membership test: the one containing its
-    // first token, and those starting inside it.
-    let from = doc
-        .quotes
-        .partition_point(|q| q.range.start < first.range.start);
-    let end = toks.last().map_or(first.range.end, |t| t.range.end);
-    let mut ranges: Vec<TextRange> = doc
-        .quote_at(first.range.start)
-        .and_then(|qi| doc.quotes.get(qi))
-        .map(|q| q.range)
-        .into_iter()
-        .collect();
-    ranges.extend(
-        doc.quotes[from..]
-            .iter()
-            .take_while(|q| q.range.start < end)
-            .filter(|q| q.parent.is_none())
-            .map(|q| q.range),
-    );
-    toks.iter()
-        .copied()
-        .filter(|t| !ranges.iter().any(|r| r.contains(t.range.start)))
-        .collect()
-}
-
 /// True when `word` is a one-word user attribution verb from `Config.attribution_verbs` (matched
 /// as a word, in its listed form or with `-s`/`-ed`/`-d`). Phrases need [`user_verb_at`].
 pub fn user_verb(word: &str, verbs: &[String]) -> bool {

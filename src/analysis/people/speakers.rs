@@ -121,32 +121,6 @@ impl Ctx<'_> {
         let i = self.mentions.partition_point(|m| m.range.end <= offset);
         self.mentions.get(i).filter(|m| m.range.contains(offset))
     }
-
-    /// The tokens of sentence `si` outside every top-level quote.
-    fn frame(&self, si: usize) -> Vec<Token> {
-        let toks = self.doc.sentence_tokens(si);
-        // `in_quote` for each token, with one binary search for the sentence: token starts
-        // increase, so the first quote not ending before a token only moves forward.
-        let mut qi = toks.first().map_or(0, |t| {
-            self.quote_ranges
-                .partition_point(|r| r.end <= t.range.start)
-        });
-        let mut out = Vec::with_capacity(toks.len());
-        for t in toks {
-            let offset = t.range.start;
-            while self.quote_ranges.get(qi).is_some_and(|r| r.end <= offset) {
-                qi += 1;
-            }
-            if !self
-                .quote_ranges
-                .get(qi)
-                .is_some_and(|r| r.contains(offset))
-            {
-                out.push(*t);
-            }
-        }
-        out
-    }
 }
 
 fn pronoun(w: &str) -> Option<Gender> {
@@ -302,7 +276,8 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
         .get(ctx.quote_ranges.partition_point(|r| r.start < q.range.end))
         .map_or(usize::MAX, |r| r.start);
     let after: Vec<Token> = ctx
-        .frame(q.end_sentence)
+        .doc
+        .narration(q.end_sentence)
         .into_iter()
         .skip_while(|t| t.range.start < q.range.end)
         .take_while(|t| t.range.start < next_quote)
@@ -325,7 +300,8 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
         })
     {
         let frame: Vec<Token> = ctx
-            .frame(next)
+            .doc
+            .narration(next)
             .into_iter()
             .take_while(|t| !ctx.in_quote(t.range.start))
             .collect();
@@ -348,7 +324,8 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
     }
     // 2. A cue before the quote in its sentence: "Stoltenberg said that “…”".
     let before: Vec<Token> = ctx
-        .frame(q.sentence)
+        .doc
+        .narration(q.sentence)
         .into_iter()
         .filter(|t| t.range.end <= q.range.start)
         .collect();
@@ -364,7 +341,8 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
         let colon = head.len() - 1;
         if let Some(si) = doc.sentence_at(colon) {
             let toks: Vec<Token> = ctx
-                .frame(si)
+                .doc
+                .narration(si)
                 .into_iter()
                 .filter(|t| t.range.end <= colon)
                 .collect();
@@ -390,9 +368,9 @@ fn find_speaker(ctx: &Ctx<'_>, qi: usize, done: &[Attribution], a: &mut Attribut
             .get(q.sentence)
             .is_some_and(|st| st.paragraph == prev.paragraph);
         let prev_has_quote =
-            ctx.frame(q.sentence - 1).len() < doc.sentence_tokens(q.sentence - 1).len();
+            ctx.doc.narration(q.sentence - 1).len() < doc.sentence_tokens(q.sentence - 1).len();
         if same_para && !prev_has_quote {
-            let frame = ctx.frame(q.sentence - 1);
+            let frame = ctx.doc.narration(q.sentence - 1);
             if let Some((subj @ (Subject::Person(..) | Subject::Pronoun(..)), cue)) =
                 cue_before(ctx, &frame)
             {
@@ -550,7 +528,8 @@ fn text_antecedent(ctx: &Ctx<'_>, at: usize) -> Option<String> {
     let si = ctx.doc.sentence_at(at)?;
     for s in (si.saturating_sub(3)..=si).rev() {
         let frame: Vec<Token> = ctx
-            .frame(s)
+            .doc
+            .narration(s)
             .into_iter()
             .filter(|t| t.range.start < at)
             .collect();
@@ -1461,7 +1440,7 @@ type SentenceSubject = (usize, bool);
 /// outside quotes, unless a pronoun comes first.
 fn sentence_subject(ctx: &Ctx<'_>, si: usize) -> Option<SentenceSubject> {
     // The person an attribution verb attaches to ("…, and Sculthorpe said he would …").
-    let frame = ctx.frame(si);
+    let frame = ctx.doc.narration(si);
     for v in 0..frame.len() {
         // A participle takes the clause's subject, not the word before it ("Sturgeon has
         // written to Mr McConnell asking …").

@@ -116,7 +116,7 @@ const SOURCE_WORDS: &[&str] = &[
 fn attributed(ctx: &RuleContext<'_>, si: usize, skip: TextRange) -> bool {
     let doc = ctx.doc;
     let all = doc.sentence_tokens(si);
-    let narr = people::narration(doc, si);
+    let narr = doc.narration(si);
     if narr.len() < all.len() {
         return true; // a quotation in the sentence: speech is attributed (ATT001's business)
     }

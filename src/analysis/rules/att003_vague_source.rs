@@ -3,7 +3,6 @@
 use super::{RuleContext, class};
 use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::lexicon;
-use crate::analysis::people;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};
 use std::borrow::Cow;
@@ -217,7 +216,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if !may_match(ctx.sentence_classes(si)) {
             continue;
         }
-        let toks = people::narration(doc, si);
+        let toks = doc.narration(si);
         let words: Vec<Cow<'_, str>> = toks.iter().map(|t| lower(t, &doc.prose)).collect();
         let sentence_start = toks.first().map_or(0, |t| t.range.start);
         let mut i = 0;

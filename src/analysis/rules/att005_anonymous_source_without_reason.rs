@@ -3,7 +3,6 @@
 use super::{RuleContext, class};
 use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::lexicon;
-use crate::analysis::people;
 use crate::analysis::range::TextRange;
 use std::borrow::Cow;
 
@@ -85,7 +84,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if ctx.sentence_classes(si) & class::ATT005 == 0 {
             continue;
         }
-        let toks = people::narration(doc, si);
+        let toks = doc.narration(si);
         let words: Vec<Cow<'_, str>> = toks
             .iter()
             .map(|t| lexicon::lower(t.text(&doc.prose)))

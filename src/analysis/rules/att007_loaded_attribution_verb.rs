@@ -3,7 +3,6 @@
 use super::RuleContext;
 use crate::analysis::diagnostic::{Diagnostic, Edit};
 use crate::analysis::lexicon;
-use crate::analysis::people;
 use crate::analysis::tokens::TokenKind;
 
 declare_rule! {
@@ -100,7 +99,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if ctx.sentence_classes(si) & super::class::ATT007 == 0 {
             continue;
         }
-        let toks = people::narration(doc, si);
+        let toks = doc.narration(si);
         for (i, t) in toks.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
