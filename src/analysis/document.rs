@@ -3,6 +3,7 @@
 
 use super::date::Date;
 use super::markdown;
+use super::parallel;
 use super::quotes::{self, Quote, QuoteProblem};
 use super::range::TextRange;
 use super::sentences;
@@ -156,7 +157,7 @@ fn split_blocks(
 
 impl Document {
     pub fn parse(text: &str, kind: SourceKind) -> Document {
-        Document::parse_on(text, kind, text.len() >= super::PARALLEL_FROM)
+        Document::parse_on(text, kind, text.len() >= parallel::PARALLEL_FROM)
     }
 
     /// [`Document::parse`] on two threads or on one.
@@ -176,7 +177,7 @@ impl Document {
         // half of its blocks on another thread, then renumbers that half's indices.
         let mid = if parallel { blocks.len() / 2 } else { 0 };
         let (head, tail) = blocks.split_at(mid);
-        let (first, second) = super::join(
+        let (first, second) = parallel::join(
             parallel,
             || split_blocks(&prose, head, 0),
             || split_blocks(&prose, tail, head.len()),
@@ -198,7 +199,7 @@ impl Document {
             tokens.extend(tail_tokens);
             (paragraphs, sentences, tokens)
         };
-        let ((quotes, quote_problems), lower_tokens) = super::join(
+        let ((quotes, quote_problems), lower_tokens) = parallel::join(
             parallel,
             || quotes::scan(&prose, &paragraphs, &sentences),
             || LowerTokens::new(&prose, &tokens),

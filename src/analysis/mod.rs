@@ -8,6 +8,7 @@ pub mod document;
 pub mod lexicon;
 pub mod markdown;
 pub mod numbers;
+pub mod parallel;
 pub mod people;
 pub mod quotes;
 pub mod range;
@@ -21,6 +22,7 @@ pub use date::Date;
 pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
 pub use document::{Document, SourceKind};
 pub use numbers::Figures;
+pub use parallel::PARALLEL_FROM;
 pub use people::People;
 pub use range::TextRange;
 
@@ -34,40 +36,6 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// From this size (bytes) on, an article's independent passes run on two threads: the people
-/// and the figures passes side by side, then the rules in two groups. A news article is a few
-/// kilobytes and stays on one thread (files are already checked in parallel); a long document
-/// checked on its own would otherwise leave the second core idle. The results are the same
-/// either way: each pass is a pure function of the document.
-pub const PARALLEL_FROM: usize = 256 * 1024;
-
-/// Runs `a` here and `b` on a scoped thread when `parallel`, else both here, in that order. A
-/// panic in `b` is re-raised here, as it would have been had `b` run here; when no thread can
-/// be had, `b` runs here.
-pub(crate) fn join<A, B: Send>(
-    parallel: bool,
-    a: impl FnOnce() -> A,
-    b: impl Fn() -> B + Sync,
-) -> (A, B) {
-    if !parallel {
-        let ra = a();
-        return (ra, b());
-    }
-    std::thread::scope(|s| {
-        let shared = &b;
-        let handle = std::thread::Builder::new().spawn_scoped(s, shared);
-        let ra = a();
-        let rb = match handle {
-            Ok(h) => match h.join() {
-                Ok(rb) => rb,
-                Err(panic) => std::panic::resume_unwind(panic),
-            },
-            Err(_) => b(),
-        };
-        (ra, rb)
-    })
-}
-
 /// Analyses one article. Deterministic: the same input gives the same output.
 pub fn analyze(text: &str, kind: SourceKind, config: &Config) -> Analysis {
     analyze_on(text, kind, config, text.len() >= PARALLEL_FROM)
@@ -77,7 +45,7 @@ pub fn analyze(text: &str, kind: SourceKind, config: &Config) -> Analysis {
 fn analyze_on(text: &str, kind: SourceKind, config: &Config, parallel: bool) -> Analysis {
     let document = Document::parse_on(text, kind, parallel);
     // The figures pass is the shorter: the rules' token classes (document only) follow it there.
-    let (people, (figures, classes)) = join(
+    let (people, (figures, classes)) = parallel::join(
         parallel,
         || people::analyze(text, &document, config),
         || {

@@ -10,10 +10,9 @@ pub mod ratio;
 
 use super::config::Config;
 use super::date::Date;
-use super::diagnostic::{Diagnostic, Fix, Related};
+use super::diagnostic::{Fix, Related};
 use super::document::Document;
 use super::range::TextRange;
-use super::rules::RuleContext;
 pub use ratio::Ratio;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -165,23 +164,6 @@ pub fn analyze(_text: &str, doc: &Document, config: &Config) -> Figures {
     };
     checks::run(doc, &sentence_toks, &mut out);
     out
-}
-
-/// Emits the findings of rule `code` from the inconsistent checks.
-pub(crate) fn emit(ctx: &RuleContext<'_>, code: &str, out: &mut Vec<Diagnostic>) {
-    for c in ctx
-        .figures
-        .checks
-        .iter()
-        .filter(|c| c.code == code && !c.consistent)
-    {
-        let mut d = ctx
-            .diagnostic(c.range, c.message.clone())
-            .with_computation(c.computation.clone());
-        d.related = c.related.clone();
-        d.fix = c.fix.clone();
-        out.push(d);
-    }
 }
 
 #[cfg(test)]

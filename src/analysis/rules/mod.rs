@@ -265,6 +265,23 @@ pub(crate) fn token_classes(doc: &Document) -> Vec<u16> {
         .collect()
 }
 
+/// Emits the findings of NUM rule `code` from the figures' inconsistent checks.
+fn emit_checks(ctx: &RuleContext<'_>, code: &str, out: &mut Vec<Diagnostic>) {
+    for c in ctx
+        .figures
+        .checks
+        .iter()
+        .filter(|c| c.code == code && !c.consistent)
+    {
+        let mut d = ctx
+            .diagnostic(c.range, c.message.clone())
+            .with_computation(c.computation.clone());
+        d.related = c.related.clone();
+        d.fix = c.fix.clone();
+        out.push(d);
+    }
+}
+
 type CheckFn = fn(&RuleContext<'_>, &mut Vec<Diagnostic>);
 
 /// A registered rule: its metadata and its check.
@@ -349,7 +366,8 @@ pub(crate) fn run(
         }
         out
     };
-    let (mut out, second) = super::join(parallel, || run_group(false), || run_group(true));
+    let (mut out, second) =
+        super::parallel::join(parallel, || run_group(false), || run_group(true));
     out.extend(second);
     out.retain(|d| {
         !doc.suppressions

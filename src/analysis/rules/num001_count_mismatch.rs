@@ -28,5 +28,5 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    crate::analysis::numbers::emit(ctx, "NUM001", out);
+    super::emit_checks(ctx, "NUM001", out);
 }

@@ -23,5 +23,5 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    crate::analysis::numbers::emit(ctx, "NUM002", out);
+    super::emit_checks(ctx, "NUM002", out);
 }

@@ -26,5 +26,5 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    crate::analysis::numbers::emit(ctx, "NUM005", out);
+    super::emit_checks(ctx, "NUM005", out);
 }

@@ -27,5 +27,5 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    crate::analysis::numbers::emit(ctx, "NUM006", out);
+    super::emit_checks(ctx, "NUM006", out);
 }

@@ -25,5 +25,5 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    crate::analysis::numbers::emit(ctx, "NUM007", out);
+    super::emit_checks(ctx, "NUM007", out);
 }

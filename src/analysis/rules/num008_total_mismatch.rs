@@ -24,5 +24,5 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    crate::analysis::numbers::emit(ctx, "NUM008", out);
+    super::emit_checks(ctx, "NUM008", out);
 }
