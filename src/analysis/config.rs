@@ -28,7 +28,8 @@ pub struct Config {
     pub article_date: Option<Date>,
     /// A date that wins over front matter and `article_date` (`copydesk check --date`).
     pub article_date_override: Option<Date>,
-    /// Extra attribution verbs (base forms or inflected forms, lower case).
+    /// Extra attribution verbs or phrases (base forms or inflected forms, lower case); the first
+    /// word matches in its regular inflections (`lexicon::is_inflection_of`).
     pub attribution_verbs: Vec<String>,
     pub people: Vec<RegistryPerson>,
 }

@@ -8,7 +8,7 @@
 //! - [`names`]: first names and surnames (US Census 1990), honorifics, name particles, function
 //!   words and capitalised words that are not people.
 //! - [`roles`]: titles and role words ("secretary-general", "Sen.") and the gender some imply.
-//! - [`verbs`]: speech and attribution verbs.
+//! - [`verbs`]: speech and attribution verbs, and the inflections of a user's own.
 //!
 //! Every word list is data under `src/analysis/data/` (see its `PROVENANCE.md`), compiled in with
 //! `include_str!` and loaded on first use.
@@ -28,7 +28,7 @@ pub use names::{
     is_function_word_lc, is_not_person, is_not_person_lc, is_particle, is_surname,
 };
 pub use roles::{is_role, is_role_lc, is_role_modifier, is_role_modifier_lc, role_gender};
-pub use verbs::{speech_verb, speech_verb_lc};
+pub use verbs::{is_inflection_of, speech_verb, speech_verb_lc};
 
 /// The entries of a word-list file: trimmed lines, without blank lines and `#` comments.
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {

@@ -5,6 +5,7 @@
 
 use super::config::Config;
 use super::document::Document;
+use super::lexicon;
 use super::range::TextRange;
 use super::tokens::{Token, TokenKind};
 
@@ -108,30 +109,9 @@ impl People {
 mod mentions;
 mod speakers;
 
-/// True when `word` is a one-word user attribution verb from `Config.attribution_verbs` (matched
-/// as a word, in its listed form or with `-s`/`-ed`/`-d`). Phrases need [`user_verb_at`].
-pub fn user_verb(word: &str, verbs: &[String]) -> bool {
-    verbs
-        .iter()
-        .any(|v| !v.trim().contains(' ') && inflection_of(word, v.trim()))
-}
-
-/// `word` is `base` or `base` with `-s`/`-ed`/`-d`, ignoring case.
-fn inflection_of(word: &str, base: &str) -> bool {
-    if base.is_empty() {
-        return false;
-    }
-    let w = word.to_lowercase();
-    let v = base.to_lowercase();
-    w == v
-        || w.strip_suffix('s') == Some(v.as_str())
-        || w.strip_suffix("ed") == Some(v.as_str())
-        || w.strip_suffix('d') == Some(v.as_str())
-}
-
 /// True when a user attribution verb from `Config.attribution_verbs` starts at token `t`: a word
-/// ("harrumph") or a phrase ("shot back", "fired back"), its first word inflected like
-/// [`user_verb`] and the rest matched word for word.
+/// ("harrumph") or a phrase ("shot back", "fired back"), its first word in any regular inflection
+/// ([`lexicon::is_inflection_of`]: "harrumphed", "jabbed") and the rest matched word for word.
 pub fn user_verb_at(doc: &Document, t: &Token, verbs: &[String]) -> bool {
     if verbs.is_empty() || t.kind != TokenKind::Word {
         return false;
@@ -144,7 +124,7 @@ pub fn user_verb_at(doc: &Document, t: &Token, verbs: &[String]) -> bool {
         let Some(first) = words.next() else {
             return false;
         };
-        inflection_of(t.text(&doc.prose), first)
+        lexicon::is_inflection_of(t.text(&doc.prose), first)
             && words.enumerate().all(|(k, w)| {
                 doc.tokens
                     .get(i + 1 + k)

@@ -1,8 +1,6 @@
 //! Quote speakers: the cue ("said", "told", "according to") next to each quotation and the
 //! person, pronoun or noun phrase it attaches to; continuation of a speaker to later quotes.
 
-use std::collections::HashSet;
-
 use super::mentions::{Draft, word};
 use super::{Attribution, Mention, MentionKind, SpeakerVia};
 use crate::analysis::document::Document;
@@ -91,9 +89,8 @@ struct Ctx<'a> {
     drafts: &'a [Draft],
     /// Top-level quote ranges, sorted.
     quote_ranges: Vec<TextRange>,
-    extra_verbs: HashSet<String>,
-    /// The user's attribution verbs of more than one word ("shot back").
-    phrases: Vec<String>,
+    /// The user's attribution verbs (`Config::attribution_verbs`): words and phrases.
+    verbs: &'a [String],
 }
 
 impl Ctx<'_> {
@@ -109,11 +106,7 @@ impl Ctx<'_> {
     fn is_verb(&self, t: &Token) -> bool {
         t.kind == TokenKind::Word
             && (lexicon::speech_verb(self.w(t)).is_some()
-                || (!self.extra_verbs.is_empty()
-                    && self
-                        .extra_verbs
-                        .contains(lexicon::lower(self.w(t)).as_ref()))
-                || (!self.phrases.is_empty() && super::user_verb_at(self.doc, t, &self.phrases)))
+                || super::user_verb_at(self.doc, t, self.verbs))
     }
 
     /// The person mention covering byte `offset`, if any.
@@ -135,25 +128,6 @@ fn plural_pronoun(w: &str) -> bool {
     matches!(w, "they" | "They" | "we" | "We" | "I")
 }
 
-/// Expands the inflections of the user's extra verbs ("slam" → "slams", "slammed").
-fn extra_verbs(verbs: &[String]) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for v in verbs {
-        let v = v.trim().to_lowercase();
-        if v.is_empty() || !v.chars().all(|c| c.is_alphabetic() || c == '-') {
-            continue;
-        }
-        out.insert(format!("{v}s"));
-        if v.ends_with('e') {
-            out.insert(format!("{v}d"));
-        } else {
-            out.insert(format!("{v}ed"));
-        }
-        out.insert(v);
-    }
-    out
-}
-
 pub(super) fn attribute(
     doc: &Document,
     mentions: &[Mention],
@@ -171,12 +145,7 @@ pub(super) fn attribute(
         mentions,
         drafts,
         quote_ranges,
-        extra_verbs: extra_verbs(verbs),
-        phrases: verbs
-            .iter()
-            .filter(|v| v.split_whitespace().count() > 1)
-            .cloned()
-            .collect(),
+        verbs,
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(doc.quotes.len());
     let mut pronoun_mentions = Vec::new();

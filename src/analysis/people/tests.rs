@@ -387,6 +387,39 @@ fn appositive_name_and_unnamed_role_antecedent() {
     );
 }
 
+/// A user's verb is read in its regular inflections, doubled consonants and "ck" included.
+#[test]
+fn user_attribution_verbs_are_inflected() {
+    for (verb, written) in [
+        ("jab", "jabbed"),
+        ("slam", "slammed"),
+        ("panic", "panicked"),
+        ("echo", "echoed"),
+        ("echo", "echoes"),
+        ("jab", "jabs"),
+    ] {
+        let src = format!(
+            "Trade talks\n\nJane Whitfield met reporters on Monday.\n\n“We will not sign,” Whitfield {written}.\n"
+        );
+        let doc = Document::parse(&src, SourceKind::PlainText);
+        let plain = analyze(&src, &doc, &Config::default());
+        if crate::analysis::lexicon::speech_verb(written).is_none() {
+            assert_eq!(plain.attributions[0].via, SpeakerVia::None, "{written}");
+        }
+        let config = Config {
+            attribution_verbs: vec![verb.into()],
+            ..Config::default()
+        };
+        let people = analyze(&src, &doc, &config);
+        assert_eq!(
+            people.attributions[0].speaker.as_deref(),
+            Some("Jane Whitfield"),
+            "{verb}: {written}"
+        );
+        assert_eq!(people.attributions[0].cue.as_deref(), Some(written));
+    }
+}
+
 #[test]
 fn user_attribution_verb_phrases() {
     let src = "Budget\n\n“It is a disgrace,” Senator Ruth Hale shot back.\n";
