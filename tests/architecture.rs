@@ -419,6 +419,21 @@ impl Resolver<'_> {
         abs.extend(rest.iter().cloned());
         Some(abs)
     }
+
+    /// `path`, written at `line`, as a [`Use`] when it names something the check cares about.
+    fn use_at(
+        &self,
+        module: &[String],
+        children: &BTreeSet<String>,
+        line: usize,
+        path: &[String],
+    ) -> Option<Use> {
+        Some(Use {
+            line,
+            written: path.join("::"),
+            path: self.resolve(module, children, path)?,
+        })
+    }
 }
 
 /// Reads one file: its uses (outside `#[cfg(test)]` items) with lines.
@@ -480,13 +495,7 @@ fn read_source(rel: &Path, src: &str, resolver: &Resolver<'_>) -> Source {
             Tok::Ident(w) if w == "use" => {
                 let (paths, next) = use_tree(&toks, i + 1, &[]);
                 for (p, line) in paths {
-                    if let Some(abs) = resolver.resolve(&here, &children, &p) {
-                        uses.push(Use {
-                            line,
-                            written: p.join("::"),
-                            path: abs,
-                        });
-                    }
+                    uses.extend(resolver.use_at(&here, &children, line, &p));
                 }
                 i = next;
                 continue;
@@ -520,13 +529,7 @@ fn read_source(rel: &Path, src: &str, resolver: &Resolver<'_>) -> Source {
                         }
                         j += 2;
                     }
-                    if let Some(abs) = resolver.resolve(&here, &children, &path) {
-                        uses.push(Use {
-                            line,
-                            written: path.join("::"),
-                            path: abs,
-                        });
-                    }
+                    uses.extend(resolver.use_at(&here, &children, line, &path));
                     i = j;
                     continue;
                 }
@@ -720,25 +723,19 @@ fn imports_follow_the_layer_order_of_architecture_md() {
     files.sort();
     assert!(files.len() > 50, "only {} sources under src/", files.len());
     // Not vacuous: the reader finds the imports a person reading the code finds.
+    let resolver = Resolver {
+        crates: &crates,
+        lib_name: None,
+    };
     let uses: usize = files
         .iter()
-        .map(|(rel, src)| {
-            let resolver = Resolver {
-                crates: &crates,
-                lib_name: None,
-            };
-            read_source(rel, src, &resolver).uses.len()
-        })
+        .map(|(rel, src)| read_source(rel, src, &resolver).uses.len())
         .sum();
     assert!(uses > 500, "only {uses} paths found in src/");
     let tokens = files
         .iter()
         .find(|(rel, _)| rel == Path::new("analysis/tokens.rs"))
         .expect("src/analysis/tokens.rs");
-    let resolver = Resolver {
-        crates: &crates,
-        lib_name: None,
-    };
     let seen = read_source(&tokens.0, &tokens.1, &resolver).uses;
     assert!(
         seen.iter()

@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use super::hash::FxHashMap;
+use super::lines;
 
 /// A month's name in the forms copydesk reads and writes.
 pub struct Month {
@@ -15,36 +16,37 @@ pub struct Month {
     pub ap: &'static str,
 }
 
-const fn month(name: &'static str, lower: &'static str, ap: &'static str) -> Month {
-    Month { name, lower, ap }
+/// A weekday's name.
+pub struct Weekday {
+    /// "Thursday".
+    pub name: &'static str,
+    /// "thursday".
+    pub lower: &'static str,
 }
 
-/// The months, January first.
-pub const MONTHS: [Month; 12] = [
-    month("January", "january", "Jan."),
-    month("February", "february", "Feb."),
-    month("March", "march", "March"),
-    month("April", "april", "April"),
-    month("May", "may", "May"),
-    month("June", "june", "June"),
-    month("July", "july", "July"),
-    month("August", "august", "Aug."),
-    month("September", "september", "Sept."),
-    month("October", "october", "Oct."),
-    month("November", "november", "Nov."),
-    month("December", "december", "Dec."),
-];
+/// The months, January first (`data/calendar/months.tsv`).
+pub static MONTHS: LazyLock<Vec<Month>> = LazyLock::new(|| {
+    lines(include_str!("../data/calendar/months.tsv"))
+        .filter_map(|l| {
+            let mut cells = l.split('\t');
+            Some(Month {
+                name: cells.next()?,
+                lower: cells.next()?,
+                ap: cells.next()?,
+            })
+        })
+        .collect()
+});
 
-/// The weekdays, Monday (0) first: name and lower case.
-pub const WEEKDAYS: [(&str, &str); 7] = [
-    ("Monday", "monday"),
-    ("Tuesday", "tuesday"),
-    ("Wednesday", "wednesday"),
-    ("Thursday", "thursday"),
-    ("Friday", "friday"),
-    ("Saturday", "saturday"),
-    ("Sunday", "sunday"),
-];
+/// The weekdays, Monday (0) first (`data/calendar/weekdays.tsv`).
+pub static WEEKDAYS: LazyLock<Vec<Weekday>> = LazyLock::new(|| {
+    lines(include_str!("../data/calendar/weekdays.tsv"))
+        .filter_map(|l| {
+            let (name, lower) = l.split_once('\t')?;
+            Some(Weekday { name, lower })
+        })
+        .collect()
+});
 
 /// The abbreviation of September besides its first three letters.
 const SEPT: &str = "sept";
@@ -77,7 +79,7 @@ pub fn month_of(lc: &str) -> Option<u8> {
 pub fn weekday_of(lc: &str) -> Option<u8> {
     WEEKDAYS
         .iter()
-        .position(|&(_, d)| d == lc)
+        .position(|d| d.lower == lc)
         .and_then(|i| u8::try_from(i).ok())
 }
 
@@ -96,14 +98,14 @@ pub fn words() -> impl Iterator<Item = &'static str> {
         .iter()
         .flat_map(|m| [m.lower, three_letters(m)])
         .chain([SEPT])
-        .chain(WEEKDAYS.iter().map(|&(_, d)| d))
+        .chain(WEEKDAYS.iter().map(|d| d.lower))
 }
 
 /// "Thursday" for weekday 3 ("" past Sunday).
 pub fn weekday_name(weekday: u8) -> &'static str {
     WEEKDAYS
         .get(usize::from(weekday))
-        .map_or("", |&(name, _)| name)
+        .map_or("", |d| d.name)
 }
 
 /// "September" for month 9 ("" outside 1..=12).
@@ -145,11 +147,12 @@ mod tests {
             ]
         );
         assert_eq!(words().count(), 12 * 2 + 1 + 7);
-        for m in &MONTHS {
+        assert_eq!((MONTHS.len(), WEEKDAYS.len()), (12, 7));
+        for m in MONTHS.iter() {
             assert_eq!(m.lower, m.name.to_lowercase());
         }
-        for (name, lower) in WEEKDAYS {
-            assert_eq!(lower, name.to_lowercase());
+        for d in WEEKDAYS.iter() {
+            assert_eq!(d.lower, d.name.to_lowercase());
         }
     }
 }
