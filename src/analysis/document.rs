@@ -282,14 +282,7 @@ impl Document {
 
     /// The top-level quotation containing `offset`, if any.
     pub fn quote_at(&self, offset: usize) -> Option<usize> {
-        // Quotes are few per sentence; a binary search on start then a short scan back suffices.
-        // Top-level quotes never overlap, so only the last one starting at or before `offset` can
-        // contain it; nested quotes (which follow their parent) are skipped on the way back.
-        let i = self.quotes.partition_point(|q| q.range.start <= offset);
-        (0..i)
-            .rev()
-            .find(|&qi| self.quotes[qi].parent.is_none())
-            .filter(|&qi| self.quotes[qi].range.contains(offset))
+        quotes::quote_at(&self.quotes, offset)
     }
 }
 

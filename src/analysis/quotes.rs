@@ -106,6 +106,31 @@ struct Raw {
     id: usize,
 }
 
+/// The top-level quotation of `quotes` (in source order, as [`scan`] gives them) containing
+/// `offset`, if any.
+pub fn quote_at(quotes: &[Quote], offset: usize) -> Option<usize> {
+    // Quotes are few per sentence; a binary search on start then a short scan back suffices.
+    // Top-level quotes never overlap, so only the last one starting at or before `offset` can
+    // contain it; nested quotes (which follow their parent) are skipped on the way back.
+    let i = quotes.partition_point(|q| q.range.start <= offset);
+    (0..i)
+        .rev()
+        .find(|&qi| quotes[qi].parent.is_none())
+        .filter(|&qi| quotes[qi].range.contains(offset))
+}
+
+/// The first `n` words of `text` (a quotation's words), with an ellipsis when cut: what a
+/// message or a hover shows of a quote.
+pub fn excerpt(text: &str, n: usize) -> String {
+    let mut words = text.split_whitespace();
+    let head: Vec<&str> = words.by_ref().take(n).collect();
+    let mut s = head.join(" ");
+    if words.next().is_some() {
+        s.push('…');
+    }
+    s
+}
+
 /// Scans the paragraphs of `prose` for quotation spans.
 pub fn scan(
     prose: &str,

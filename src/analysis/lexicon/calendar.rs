@@ -103,9 +103,7 @@ pub fn words() -> impl Iterator<Item = &'static str> {
 
 /// "Thursday" for weekday 3 ("" past Sunday).
 pub fn weekday_name(weekday: u8) -> &'static str {
-    WEEKDAYS
-        .get(usize::from(weekday))
-        .map_or("", |d| d.name)
+    WEEKDAYS.get(usize::from(weekday)).map_or("", |d| d.name)
 }
 
 /// "September" for month 9 ("" outside 1..=12).

@@ -5,6 +5,7 @@ use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::document::BlockKind;
 use crate::analysis::lexicon;
 use crate::analysis::people::{self, SpeakerVia};
+use crate::analysis::quotes;
 use crate::analysis::tokens::TokenKind;
 
 declare_rule! {
@@ -84,11 +85,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
-        let words: Vec<&str> = doc.text(q.content).split_whitespace().take(6).collect();
-        let mut excerpt = words.join(" ");
-        if doc.text(q.content).split_whitespace().nth(6).is_some() {
-            excerpt.push('…');
-        }
+        let excerpt = quotes::excerpt(doc.text(q.content), 6);
         out.push(ctx.diagnostic(
             q.range,
             format!("quotation `{excerpt}` has no speaker: say who said it"),

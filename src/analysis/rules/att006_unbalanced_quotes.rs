@@ -2,7 +2,7 @@
 
 use super::RuleContext;
 use crate::analysis::diagnostic::{Diagnostic, Edit};
-use crate::analysis::quotes::QuoteProblemKind;
+use crate::analysis::quotes::{self, QuoteProblemKind};
 use crate::analysis::range::TextRange;
 
 declare_rule! {
@@ -33,7 +33,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     .get(p.paragraph)
                     .map_or(p.mark.end, |para| para.range.end);
                 let close = if mark == "\"" { "\"" } else { "”" };
-                let snippet = excerpt(ctx.prose(TextRange::new(p.mark.end, para_end)));
+                let snippet = quotes::excerpt(ctx.prose(TextRange::new(p.mark.end, para_end)), 6);
                 out.push(
                     ctx.diagnostic(
                         p.mark,
@@ -56,14 +56,4 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-}
-
-/// The first few words after the opening mark, for the message.
-fn excerpt(s: &str) -> String {
-    let words: Vec<&str> = s.split_whitespace().take(6).collect();
-    let mut out = words.join(" ");
-    if s.split_whitespace().nth(6).is_some() {
-        out.push('…');
-    }
-    out
 }
