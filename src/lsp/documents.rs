@@ -25,44 +25,12 @@ use tower_lsp_server::ls_types::{self as lsp, MessageType, TextDocumentContentCh
 use super::convert::{self, Encoding};
 use super::features::diagnostics;
 use super::settings::Settings;
-use crate::analysis::{Analysis, Config, SourceKind, TextRange};
+use super::snapshot::Snapshot;
+use crate::analysis::{Analysis, Config, SourceKind};
 use crate::config as config_file;
 
 /// The analysis entry point (swappable in tests, e.g. for one that panics).
 pub type Analyzer = fn(&str, SourceKind, &Config) -> Analysis;
-
-/// An analysed version of a document: everything a request needs, consistent with itself.
-///
-/// To bound memory on large documents, the parts of `analysis.document` that no request reads
-/// (`prose`, `masks`, `paragraphs`, `sentences`, `tokens`) are emptied once the diagnostics are
-/// converted; features read `quotes`, `quote_problems`, `meta`, `people`, `figures`,
-/// `diagnostics`, and the text through `rope`.
-#[derive(Debug)]
-pub struct Analyzed {
-    pub uri: Uri,
-    pub version: i32,
-    pub kind: SourceKind,
-    pub rope: Rope,
-    pub analysis: Analysis,
-    pub encoding: Encoding,
-}
-
-impl Analyzed {
-    pub fn range(&self, r: TextRange) -> lsp::Range {
-        convert::to_range(&self.rope, r, self.encoding)
-    }
-
-    pub fn offset(&self, p: lsp::Position) -> usize {
-        convert::to_offset_lenient(&self.rope, p, self.encoding)
-    }
-
-    /// The source text of `r` (empty when out of bounds).
-    pub fn slice(&self, r: TextRange) -> String {
-        let end = r.end.min(self.rope.len_bytes());
-        let start = r.start.min(end);
-        self.rope.byte_slice(start..end).to_string()
-    }
-}
 
 /// The text the server holds for a document (the `copydesk/documentText` debugging request).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,7 +78,7 @@ pub enum DocEvent {
     /// not open, desynced, or its analysis failed).
     Analysis {
         uri: Uri,
-        reply: oneshot::Sender<Option<Arc<Analyzed>>>,
+        reply: oneshot::Sender<Option<Arc<Snapshot>>>,
     },
 }
 
@@ -131,7 +99,7 @@ pub enum Outgoing {
 struct Finished {
     uri: Uri,
     revision: u64,
-    outcome: Result<(Arc<Analyzed>, Vec<lsp::Diagnostic>), String>,
+    outcome: Result<(Arc<Snapshot>, Vec<lsp::Diagnostic>), String>,
 }
 
 struct Doc {
@@ -140,12 +108,12 @@ struct Doc {
     rope: Rope,
     revision: u64,
     desynced: bool,
-    analyzed: Option<(u64, Arc<Analyzed>)>,
+    analyzed: Option<(u64, Arc<Snapshot>)>,
     failed: Option<u64>,
     /// The revision being analysed, if any.
     in_flight: Option<u64>,
     due: Option<Instant>,
-    waiters: Vec<oneshot::Sender<Option<Arc<Analyzed>>>>,
+    waiters: Vec<oneshot::Sender<Option<Arc<Snapshot>>>>,
     config: Arc<Config>,
 }
 
@@ -193,7 +161,7 @@ impl Documents {
         rx.await.ok().flatten()
     }
 
-    pub async fn analysis(&self, uri: Uri) -> Option<Arc<Analyzed>> {
+    pub async fn analysis(&self, uri: Uri) -> Option<Arc<Snapshot>> {
         let (reply, rx) = oneshot::channel();
         self.send(DocEvent::Analysis { uri, reply });
         rx.await.ok().flatten()
@@ -264,16 +232,6 @@ fn release_free_memory() {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn release_free_memory() {}
-
-/// Frees what requests never read (see [`Analyzed`]).
-fn slim(a: &mut Analysis) {
-    let d = &mut a.document;
-    d.prose = String::new();
-    d.masks = Vec::new();
-    d.paragraphs = Vec::new();
-    d.sentences = Vec::new();
-    d.tokens = Vec::new();
-}
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
@@ -597,18 +555,9 @@ impl Actor {
                     let text = rope.to_string();
                     let analysis = analyzer(&text, kind, &config);
                     drop(text);
-                    let analyzed = Analyzed {
-                        uri: job_uri,
-                        version,
-                        kind,
-                        rope,
-                        analysis,
-                        encoding,
-                    };
-                    let diags = diagnostics::to_lsp(&analyzed);
-                    let mut analyzed = analyzed;
-                    slim(&mut analyzed.analysis);
-                    (Arc::new(analyzed), diags)
+                    let snapshot = Snapshot::new(job_uri, version, kind, rope, encoding, analysis);
+                    let diags = diagnostics::to_lsp(&snapshot);
+                    (Arc::new(snapshot), diags)
                 }))
                 .map_err(|p| panic_message(p.as_ref()));
                 let _ = done.send(Finished {
@@ -895,7 +844,7 @@ mod tests {
         docs.send(DocEvent::Close { uri: u.clone() });
         docs.send(open("Calm text."));
         let a = docs.analysis(u.clone()).await.unwrap();
-        assert!(a.analysis.diagnostics.is_empty());
+        assert!(a.diagnostics.is_empty());
         while let Ok(o) = rx.try_recv() {
             if let Outgoing::Publish {
                 diagnostics,

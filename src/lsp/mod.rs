@@ -5,6 +5,8 @@
 //! - `server`: thin `LanguageServer` handlers.
 //! - `documents`: the document actor (ropes, ordered edits, debounced analysis, stale results
 //!   dropped, configuration).
+//! - `snapshot`: what the server keeps of an analysed version (findings, people, figures,
+//!   quotes, the text), typed so that nothing dropped can be asked for.
 //! - `convert`: UTF-8 byte offsets ↔ LSP positions (UTF-8/16/32), the only place that does it.
 //! - `features/*`: diagnostics, hover, navigation, symbols, code actions, inlay hints.
 
@@ -14,6 +16,7 @@ pub mod documents;
 pub mod features;
 pub mod server;
 pub mod settings;
+pub mod snapshot;
 pub mod transport;
 
 use std::sync::Arc;

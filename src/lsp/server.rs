@@ -14,8 +14,9 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::capabilities;
 use super::convert;
-use super::documents::{Analyzed, DocEvent, Documents, InitInfo};
+use super::documents::{DocEvent, Documents, InitInfo};
 use super::features::{actions, hover, inlay, navigation, symbols};
+use super::snapshot::Snapshot;
 use crate::analysis::TextRange;
 
 /// How long a request waits for the analysis of the current text.
@@ -53,7 +54,7 @@ impl Backend {
         }
     }
 
-    async fn analyzed(&self, uri: &Uri) -> Option<Arc<Analyzed>> {
+    async fn analyzed(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
         tokio::time::timeout(ANALYSIS_WAIT, self.docs.analysis(uri.clone()))
             .await
             .ok()

@@ -10,13 +10,13 @@ use tower_lsp_server::ls_types::{
 use super::diagnostics::to_lsp_one;
 use crate::analysis::{self, SourceKind, TextRange};
 use crate::lsp::convert;
-use crate::lsp::documents::Analyzed;
+use crate::lsp::snapshot::Snapshot;
 
 /// The placeholder "add attribution" inserts; the writer replaces it.
 pub const SPEAKER_PLACEHOLDER: &str = "[SPEAKER]";
 
 fn action(
-    a: &Analyzed,
+    a: &Snapshot,
     title: String,
     d: &analysis::Diagnostic,
     edits: Vec<(TextRange, String)>,
@@ -43,9 +43,9 @@ fn action(
     })
 }
 
-pub fn actions(a: &Analyzed, within: TextRange) -> Vec<CodeActionOrCommand> {
+pub fn actions(a: &Snapshot, within: TextRange) -> Vec<CodeActionOrCommand> {
     let mut out = Vec::new();
-    let hits = a.analysis.diagnostics.iter().filter(|d| {
+    let hits = a.diagnostics.iter().filter(|d| {
         d.range.intersects(within) || within.touches(d.range.start) || d.range.touches(within.start)
     });
     for d in hits {
@@ -82,12 +82,11 @@ pub fn actions(a: &Analyzed, within: TextRange) -> Vec<CodeActionOrCommand> {
 }
 
 /// `“We will not back down.”` → `“We will not back down,” [SPEAKER] said.`
-fn add_attribution(a: &Analyzed, range: TextRange) -> Option<Vec<(TextRange, String)>> {
-    let doc = &a.analysis.document;
-    let qi = doc
+fn add_attribution(a: &Snapshot, range: TextRange) -> Option<Vec<(TextRange, String)>> {
+    let qi = a
         .quote_at(range.start)
-        .or_else(|| doc.quotes.iter().position(|q| q.range.intersects(range)))?;
-    let q = doc.quotes.get(qi)?;
+        .or_else(|| a.quotes.iter().position(|q| q.range.intersects(range)))?;
+    let q = a.quotes.get(qi)?;
     let end = TextRange::empty(q.range.end);
     if !q.closed {
         return Some(vec![(end, format!(", {SPEAKER_PLACEHOLDER} said"))]);
@@ -111,7 +110,7 @@ fn add_attribution(a: &Analyzed, range: TextRange) -> Option<Vec<(TextRange, Str
 }
 
 /// `<!-- copydesk-disable-next-line CODE -->` on its own line above the finding's first line.
-fn disable_line(a: &Analyzed, d: &analysis::Diagnostic) -> (TextRange, String) {
+fn disable_line(a: &Snapshot, d: &analysis::Diagnostic) -> (TextRange, String) {
     let line = convert::line_of(&a.rope, d.range.start);
     let start = convert::line_range(&a.rope, line).map_or(0, |r| r.start);
     let text = convert::line_range(&a.rope, line)

@@ -10,7 +10,7 @@ use tower_lsp_server::ls_types::{
 use crate::analysis::{self, Severity};
 use crate::config::ConfigError;
 use crate::lsp::convert::{self, Encoding};
-use crate::lsp::documents::Analyzed;
+use crate::lsp::snapshot::Snapshot;
 
 /// Where a rule is documented: README's rules section has an anchor per code (lower case).
 pub const RULE_DOCS: &str = "https://github.com/copydesk/copydesk#";
@@ -34,7 +34,7 @@ pub fn rule_href(code: &str) -> Option<CodeDescription> {
 }
 
 /// One finding. `data` carries the fix: `{"fix": {"title", "edits": [{"range", "newText"}]}}`.
-pub fn to_lsp_one(a: &Analyzed, d: &analysis::Diagnostic) -> Diagnostic {
+pub fn to_lsp_one(a: &Snapshot, d: &analysis::Diagnostic) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = d
         .related
         .iter()
@@ -65,12 +65,8 @@ pub fn to_lsp_one(a: &Analyzed, d: &analysis::Diagnostic) -> Diagnostic {
     }
 }
 
-pub fn to_lsp(a: &Analyzed) -> Vec<Diagnostic> {
-    a.analysis
-        .diagnostics
-        .iter()
-        .map(|d| to_lsp_one(a, d))
-        .collect()
+pub fn to_lsp(a: &Snapshot) -> Vec<Diagnostic> {
+    a.diagnostics.iter().map(|d| to_lsp_one(a, d)).collect()
 }
 
 /// A broken `copydesk.toml`, shown on that file at the error's place.

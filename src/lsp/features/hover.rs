@@ -4,13 +4,12 @@ use std::fmt::Write as _;
 
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
-use super::{first_words, quote_words};
 use crate::analysis::TextRange;
 use crate::analysis::people::{MentionKind, SpeakerVia};
 use crate::lsp::convert;
-use crate::lsp::documents::Analyzed;
+use crate::lsp::snapshot::Snapshot;
 
-pub fn hover(a: &Analyzed, offset: usize) -> Option<Hover> {
+pub fn hover(a: &Snapshot, offset: usize) -> Option<Hover> {
     let (range, text) = person(a, offset)
         .or_else(|| figure(a, offset))
         .or_else(|| quote(a, offset))?;
@@ -23,7 +22,7 @@ pub fn hover(a: &Analyzed, offset: usize) -> Option<Hover> {
     })
 }
 
-fn line_no(a: &Analyzed, offset: usize) -> usize {
+fn line_no(a: &Snapshot, offset: usize) -> usize {
     convert::line_of(&a.rope, offset) + 1
 }
 
@@ -37,8 +36,8 @@ fn via_str(v: SpeakerVia) -> &'static str {
 }
 
 /// The person card for the mention at `offset`.
-pub fn person_card(a: &Analyzed, p: usize) -> Option<String> {
-    let people = &a.analysis.people;
+pub fn person_card(a: &Snapshot, p: usize) -> Option<String> {
+    let people = &a.people;
     let person = people.persons.get(p)?;
     let mut s = format!("**{}**", person.name);
     if let Some(t) = &person.title {
@@ -68,22 +67,22 @@ pub fn person_card(a: &Analyzed, p: usize) -> Option<String> {
     if !quotes.is_empty() {
         let _ = write!(s, "\nQuotes ({}):\n", quotes.len());
         for qi in quotes {
-            let Some(q) = a.analysis.document.quotes.get(qi) else {
+            let Some(q) = a.quotes.get(qi) else {
                 continue;
             };
             let _ = writeln!(
                 s,
                 "- line {}: “{}”",
                 line_no(a, q.range.start),
-                first_words(&quote_words(a, qi), 8)
+                a.quote_excerpt(qi, 8)
             );
         }
     }
     Some(s)
 }
 
-fn person(a: &Analyzed, offset: usize) -> Option<(TextRange, String)> {
-    let m = a.analysis.people.mention_at(offset)?;
+fn person(a: &Snapshot, offset: usize) -> Option<(TextRange, String)> {
+    let m = a.people.mention_at(offset)?;
     let mut card = person_card(a, m.person)?;
     let how = match m.kind {
         MentionKind::FullName | MentionKind::Surname => None,
@@ -100,8 +99,8 @@ fn person(a: &Analyzed, offset: usize) -> Option<(TextRange, String)> {
     Some((m.range, card))
 }
 
-fn figure(a: &Analyzed, offset: usize) -> Option<(TextRange, String)> {
-    let figs = &a.analysis.figures;
+fn figure(a: &Snapshot, offset: usize) -> Option<(TextRange, String)> {
+    let figs = &a.figures;
     let i = figs.figure_at(offset)?;
     let f = figs.figures.get(i)?;
     let mut s = format!("**{}** ({})", f.value_text, f.kind.as_str());
@@ -128,16 +127,15 @@ fn figure(a: &Analyzed, offset: usize) -> Option<(TextRange, String)> {
     Some((f.range, s))
 }
 
-fn quote(a: &Analyzed, offset: usize) -> Option<(TextRange, String)> {
-    let doc = &a.analysis.document;
-    let qi = doc.quote_at(offset)?;
-    let q = doc.quotes.get(qi)?;
-    let mut s = format!("**Quote** “{}”\n", first_words(&quote_words(a, qi), 10));
-    match a.analysis.people.attributions.get(qi) {
+fn quote(a: &Snapshot, offset: usize) -> Option<(TextRange, String)> {
+    let qi = a.quote_at(offset)?;
+    let q = a.quotes.get(qi)?;
+    let mut s = format!("**Quote** “{}”\n", a.quote_excerpt(qi, 10));
+    match a.people.attributions.get(qi) {
         Some(att) if att.via != SpeakerVia::None => {
             let speaker = att
                 .person
-                .and_then(|p| a.analysis.people.persons.get(p))
+                .and_then(|p| a.people.persons.get(p))
                 .map(|p| p.name.clone())
                 .or_else(|| att.speaker.clone())
                 .unwrap_or_else(|| "?".to_string());
@@ -150,7 +148,7 @@ fn quote(a: &Analyzed, offset: usize) -> Option<(TextRange, String)> {
                 let names: Vec<&str> = att
                     .candidates
                     .iter()
-                    .filter_map(|&c| a.analysis.people.persons.get(c))
+                    .filter_map(|&c| a.people.persons.get(c))
                     .map(|p| p.name.as_str())
                     .collect();
                 let _ = write!(s, "\nCould also be: {}\n", names.join(", "));

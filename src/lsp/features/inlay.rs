@@ -2,20 +2,20 @@
 
 use tower_lsp_server::ls_types::{InlayHint, InlayHintKind, InlayHintLabel, InlayHintTooltip};
 
-use super::surname;
 use crate::analysis::TextRange;
 use crate::analysis::people::SpeakerVia;
-use crate::lsp::documents::Analyzed;
+use crate::analysis::people::surname_of;
+use crate::lsp::snapshot::Snapshot;
 
-pub fn hints(a: &Analyzed, within: TextRange) -> Vec<InlayHint> {
-    let an = &a.analysis;
+pub fn hints(a: &Snapshot, within: TextRange) -> Vec<InlayHint> {
+    let an = a;
     let mut out = Vec::new();
     for att in &an.people.attributions {
         if !matches!(att.via, SpeakerVia::Continuation | SpeakerVia::Pronoun) {
             continue;
         }
         let (Some(q), Some(p)) = (
-            an.document.quotes.get(att.quote),
+            an.quotes.get(att.quote),
             att.person.and_then(|p| an.people.persons.get(p)),
         ) else {
             continue;
@@ -30,7 +30,7 @@ pub fn hints(a: &Analyzed, within: TextRange) -> Vec<InlayHint> {
         };
         out.push(InlayHint {
             position: a.range(TextRange::empty(q.range.end)).start,
-            label: InlayHintLabel::String(format!("— {}", surname(&p.name))),
+            label: InlayHintLabel::String(format!("— {}", surname_of(&p.name))),
             kind: None::<InlayHintKind>,
             text_edits: None,
             tooltip: Some(InlayHintTooltip::String(format!(

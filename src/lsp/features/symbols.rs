@@ -3,13 +3,12 @@
 
 use tower_lsp_server::ls_types::{DocumentSymbol, SymbolKind};
 
-use super::{first_words, quote_words};
 use crate::analysis::TextRange;
-use crate::lsp::documents::Analyzed;
+use crate::lsp::snapshot::Snapshot;
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must be spelled out.
 fn symbol(
-    a: &Analyzed,
+    a: &Snapshot,
     name: String,
     detail: Option<String>,
     kind: SymbolKind,
@@ -33,10 +32,10 @@ fn symbol(
     }
 }
 
-fn quote_symbol(a: &Analyzed, qi: usize) -> Option<DocumentSymbol> {
-    let q = a.analysis.document.quotes.get(qi)?;
-    let name = format!("“{}”", first_words(&quote_words(a, qi), 8));
-    let att = a.analysis.people.attributions.get(qi);
+fn quote_symbol(a: &Snapshot, qi: usize) -> Option<DocumentSymbol> {
+    let q = a.quotes.get(qi)?;
+    let name = format!("“{}”", a.quote_excerpt(qi, 8));
+    let att = a.people.attributions.get(qi);
     let detail = att.and_then(|t| t.cue.clone());
     Some(symbol(
         a,
@@ -49,8 +48,8 @@ fn quote_symbol(a: &Analyzed, qi: usize) -> Option<DocumentSymbol> {
     ))
 }
 
-pub fn symbols(a: &Analyzed) -> Vec<DocumentSymbol> {
-    let an = &a.analysis;
+pub fn symbols(a: &Snapshot) -> Vec<DocumentSymbol> {
+    let an = a;
     let mut out = Vec::new();
     for (p, person) in an.people.persons.iter().enumerate() {
         let mentions: Vec<TextRange> = person
@@ -65,7 +64,7 @@ pub fn symbols(a: &Analyzed) -> Vec<DocumentSymbol> {
         let quotes: Vec<usize> = an.people.quotes_of(p).collect();
         let mut range = mentions.iter().fold(first, |acc, r| acc.cover(*r));
         for &qi in &quotes {
-            if let Some(q) = an.document.quotes.get(qi) {
+            if let Some(q) = an.quotes.get(qi) {
                 range = range.cover(q.range);
             }
         }
@@ -84,7 +83,7 @@ pub fn symbols(a: &Analyzed) -> Vec<DocumentSymbol> {
         ));
     }
     // Top-level quotes with no tracked person.
-    for (qi, q) in an.document.quotes.iter().enumerate() {
+    for (qi, q) in an.quotes.iter().enumerate() {
         let tracked = an
             .people
             .attributions
