@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::analysis::{Config, Date, RegistryPerson, RuleLevel, Severity, rules};
+use crate::analysis::{Config, Date, RegistryPerson, RuleLevel, rules};
 
 pub const FILE_NAME: &str = "copydesk.toml";
 
@@ -108,6 +108,27 @@ fn find_span(src: &str, needle: &str) -> Option<std::ops::Range<usize>> {
     src.find(needle).map(|i| i..i + needle.len())
 }
 
+/// What is wrong with one rule setting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleSettingError {
+    /// The key is no rule's code or name.
+    UnknownRule,
+    /// The value is not a level ([`RuleLevel::EXPECTED`]).
+    BadLevel,
+}
+
+/// What to write instead of an unknown rule.
+pub const UNKNOWN_RULE_HELP: &str = "expected a rule code such as `ATT006` or a name such as \
+     `unbalanced-quotes` (see `copydesk rules`)";
+
+/// One rule setting, as `[rules]` in `copydesk.toml` and the server's `rules` setting give it:
+/// a rule code or name (any case) and a level, as the rule's code and the level.
+pub fn rule_setting(key: &str, level: &str) -> Result<(String, RuleLevel), RuleSettingError> {
+    let rule = rules::find(key).ok_or(RuleSettingError::UnknownRule)?;
+    let level = RuleLevel::parse(level).ok_or(RuleSettingError::BadLevel)?;
+    Ok((rule.meta.code.to_string(), level))
+}
+
 /// Parses the text of a configuration file. `path` is only used in errors.
 pub fn parse_str(src: &str, path: &Path) -> Result<Config, ConfigError> {
     let raw: RawConfig = toml::from_str(src).map_err(|e| {
@@ -116,31 +137,25 @@ pub fn parse_str(src: &str, path: &Path) -> Result<Config, ConfigError> {
     })?;
     let mut config = Config::default();
     for (key, value) in raw.rules {
-        let Some(rule) = rules::find(&key) else {
-            return Err(error_at(
-                path,
-                src,
-                find_span(src, &key),
-                format!(
-                    "unknown rule `{key}` in [rules]: expected a rule code such as `ATT006` or a name such as `unbalanced-quotes` (see `copydesk rules`)"
-                ),
-            ));
-        };
-        let level = if value.trim().eq_ignore_ascii_case("off") {
-            RuleLevel::Off
-        } else if let Some(s) = Severity::parse(&value) {
-            RuleLevel::On(s)
-        } else {
-            return Err(error_at(
-                path,
-                src,
-                find_span(src, &format!("\"{value}\"")).or_else(|| find_span(src, &key)),
-                format!(
-                    "rule `{key}` is set to `{value}`: expected one of \"off\", \"hint\", \"information\", \"warning\", \"error\""
-                ),
-            ));
-        };
-        config.rules.push((rule.meta.code.to_string(), level));
+        match rule_setting(&key, &value) {
+            Ok(setting) => config.rules.push(setting),
+            Err(RuleSettingError::UnknownRule) => {
+                return Err(error_at(
+                    path,
+                    src,
+                    find_span(src, &key),
+                    format!("unknown rule `{key}` in [rules]: {UNKNOWN_RULE_HELP}"),
+                ));
+            }
+            Err(RuleSettingError::BadLevel) => {
+                return Err(error_at(
+                    path,
+                    src,
+                    find_span(src, &format!("\"{value}\"")).or_else(|| find_span(src, &key)),
+                    format!("rule `{key}` is set to `{value}`: {}", RuleLevel::EXPECTED),
+                ));
+            }
+        }
     }
     if let Some(d) = raw.date {
         config.article_date = Some(Date::parse_iso(&d).ok_or_else(|| {
@@ -219,6 +234,7 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::Severity;
 
     #[test]
     fn parses_a_full_config() {

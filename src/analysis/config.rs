@@ -11,6 +11,21 @@ pub enum RuleLevel {
     On(Severity),
 }
 
+impl RuleLevel {
+    /// The values [`RuleLevel::parse`] accepts, as error messages name them.
+    pub const EXPECTED: &'static str =
+        "expected one of \"off\", \"hint\", \"information\", \"warning\", \"error\"";
+
+    /// `"off"` or a severity (`"hint"`, `"information"`, `"warning"`, `"error"`; any case).
+    pub fn parse(s: &str) -> Option<RuleLevel> {
+        if s.trim().eq_ignore_ascii_case("off") {
+            Some(RuleLevel::Off)
+        } else {
+            Severity::parse(s).map(RuleLevel::On)
+        }
+    }
+}
+
 /// A person from the `[[people]]` registry: the canonical spelling and what the desk knows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RegistryPerson {

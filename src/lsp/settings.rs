@@ -12,7 +12,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::analysis::{Config, Date, RuleLevel, Severity, rules};
+use crate::analysis::{Config, Date, RuleLevel};
+use crate::config::{RuleSettingError, UNKNOWN_RULE_HELP, rule_setting};
 
 pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(150);
 
@@ -49,22 +50,13 @@ impl Settings {
             match rules_value.as_object() {
                 Some(map) => {
                     for (key, level) in map {
-                        let Some(rule) = rules::find(key) else {
-                            warnings.push(format!("copydesk.rules: unknown rule `{key}`"));
-                            continue;
-                        };
-                        let level = level.as_str().and_then(|s| {
-                            if s.trim().eq_ignore_ascii_case("off") {
-                                Some(RuleLevel::Off)
-                            } else {
-                                Severity::parse(s).map(RuleLevel::On)
-                            }
-                        });
-                        match level {
-                            Some(l) => self.rules.push((rule.meta.code.to_string(), l)),
-                            None => warnings.push(format!(
-                                "copydesk.rules.{key}: expected \"off\", \"hint\", \"information\", \"warning\" or \"error\""
+                        match rule_setting(key, level.as_str().unwrap_or("")) {
+                            Ok(setting) => self.rules.push(setting),
+                            Err(RuleSettingError::UnknownRule) => warnings.push(format!(
+                                "copydesk.rules: unknown rule `{key}`: {UNKNOWN_RULE_HELP}"
                             )),
+                            Err(RuleSettingError::BadLevel) => warnings
+                                .push(format!("copydesk.rules.{key}: {}", RuleLevel::EXPECTED)),
                         }
                     }
                 }
