@@ -5,15 +5,6 @@ use serde::Serialize;
 use super::args::{RulesArgs, RulesFormat};
 use crate::analysis::rules::{self, RULES, RuleMeta};
 
-/// The body of section `## {title}` of a rule's docs, trimmed; `None` when there is no such section.
-pub fn docs_section(docs: &str, title: &str) -> Option<String> {
-    let heading = format!("## {title}");
-    let start = docs.find(&heading)? + heading.len();
-    let rest = &docs[start..];
-    let end = rest.find("\n## ").unwrap_or(rest.len());
-    Some(rest[..end].trim().to_string())
-}
-
 /// The text `copydesk explain` prints for a rule.
 pub fn explain_text(meta: &RuleMeta) -> String {
     format!(
@@ -136,14 +127,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sections_and_table() {
-        let docs = "## What it does\nFlags x.\n\n## Why it matters\nBecause.\n## Example\n`x`";
-        assert_eq!(
-            docs_section(docs, "What it does").as_deref(),
-            Some("Flags x.")
-        );
-        assert_eq!(docs_section(docs, "Example").as_deref(), Some("`x`"));
-        assert_eq!(docs_section(docs, "Options"), None);
+    fn rules_table() {
         let table = rules_table_markdown();
         assert_eq!(table.lines().count(), RULES.len() + 2);
         assert!(

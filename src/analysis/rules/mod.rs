@@ -23,15 +23,23 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// The first sentence of the "What it does" section: the one-line summary for tables.
     pub fn summary(&self) -> String {
-        let docs = self.docs_text();
-        let body = docs
-            .split_once("## What it does")
-            .map_or(docs.as_str(), |(_, rest)| rest)
-            .trim_start();
+        let body = self
+            .section("What it does")
+            .unwrap_or_else(|| self.docs_text());
         let para = body.split("\n\n").next().unwrap_or("");
-        let para = para.split("\n#").next().unwrap_or(para);
         let end = para.find(". ").map_or(para.len(), |i| i + 1);
         para[..end].split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The body of the section `## {title}` of the documentation, trimmed; `None` when there is
+    /// no such section.
+    pub fn section(&self, title: &str) -> Option<String> {
+        let docs = self.docs_text();
+        let heading = format!("## {title}\n");
+        let start = docs.find(&heading)? + heading.len();
+        let rest = &docs[start..];
+        let end = rest.find("\n## ").unwrap_or(rest.len());
+        Some(rest[..end].trim().to_string())
     }
 
     /// The documentation with the doc comments' leading space removed from each line.
@@ -388,6 +396,24 @@ pub(crate) fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn docs_sections() {
+        let meta = RuleMeta {
+            code: "XYZ001",
+            name: "x",
+            default_severity: Severity::Warning,
+            docs: " ## What it does\n Flags x. And y.\n\n More.\n\n ## Why it matters\n Because.\n ## Example\n `x`\n",
+        };
+        assert_eq!(
+            meta.section("What it does").as_deref(),
+            Some("Flags x. And y.\n\nMore.")
+        );
+        assert_eq!(meta.section("Example").as_deref(), Some("`x`"));
+        assert_eq!(meta.section("Options"), None);
+        assert_eq!(meta.section("Why"), None);
+        assert_eq!(meta.summary(), "Flags x.");
+    }
 
     #[test]
     fn trigger_words_fit_the_class_table() {

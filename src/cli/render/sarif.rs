@@ -7,7 +7,6 @@ use serde::Serialize;
 use crate::analysis::Severity;
 use crate::analysis::rules::RULES;
 use crate::cli::check::{FileOutcome, Located, display_path};
-use crate::cli::explain::docs_section;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -188,7 +187,7 @@ fn rules() -> Vec<RuleOut> {
         .map(|r| {
             let m = r.meta;
             let docs = m.docs_text();
-            let what = docs_section(&docs, "What it does").unwrap_or_else(|| m.summary());
+            let what = m.section("What it does").unwrap_or_else(|| m.summary());
             RuleOut {
                 id: m.code,
                 name: m.name,
