@@ -1,4 +1,5 @@
-//! Two-thread work for long documents: the size from which the analysis splits, and the join.
+//! Two-thread work for long documents (the size from which the analysis splits, and the join),
+//! and the message of a panic, for the front ends that guard the analysis against one.
 
 /// From this size (bytes) on, an article's independent passes run on two threads: the people
 /// and the figures passes side by side, then the rules in two groups. A news article is a few
@@ -32,4 +33,29 @@ pub(crate) fn join<A, B: Send>(
         };
         (ra, rb)
     })
+}
+
+/// The message a panic carried (`panic!("…")`), or "unknown panic".
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panic_messages() {
+        let caught = |f: fn()| panic_message(std::panic::catch_unwind(f).unwrap_err().as_ref());
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        assert_eq!(caught(|| panic!("plain")), "plain");
+        assert_eq!(caught(|| panic!("{}", 1 + 1)), "2");
+        assert_eq!(caught(|| std::panic::panic_any(7)), "unknown panic");
+        std::panic::set_hook(hook);
+    }
 }

@@ -26,7 +26,7 @@ use super::convert::{self, Encoding};
 use super::features::diagnostics;
 use super::settings::Settings;
 use super::snapshot::Snapshot;
-use crate::analysis::{Analysis, Config, SourceKind};
+use crate::analysis::{Analysis, Config, SourceKind, parallel};
 use crate::config as config_file;
 
 /// The analysis entry point (swappable in tests, e.g. for one that panics).
@@ -233,16 +233,6 @@ fn release_free_memory() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn release_free_memory() {}
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "unknown panic".to_string()
-    }
-}
-
 impl Actor {
     fn new(analyzer: Analyzer, out: mpsc::UnboundedSender<Outgoing>) -> Actor {
         let (done_tx, done_rx) = mpsc::unbounded_channel();
@@ -306,7 +296,7 @@ impl Actor {
             if let Err(p) = ran {
                 let msg = format!(
                     "copydesk: internal error (ignored): {}",
-                    panic_message(p.as_ref())
+                    parallel::panic_message(p.as_ref())
                 );
                 self.log(MessageType::ERROR, msg);
             }
@@ -559,7 +549,7 @@ impl Actor {
                     let diags = diagnostics::to_lsp(&snapshot);
                     (Arc::new(snapshot), diags)
                 }))
-                .map_err(|p| panic_message(p.as_ref()));
+                .map_err(|p| parallel::panic_message(p.as_ref()));
                 let _ = done.send(Finished {
                     uri,
                     revision,
