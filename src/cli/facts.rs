@@ -86,26 +86,6 @@ fn number(v: f64) -> Option<serde_json::Value> {
     }
 }
 
-fn mention_kind(k: analysis::people::MentionKind) -> &'static str {
-    use analysis::people::MentionKind::*;
-    match k {
-        FullName => "full-name",
-        Surname => "surname",
-        Role => "role",
-        Pronoun => "pronoun",
-    }
-}
-
-fn via(v: analysis::people::SpeakerVia) -> &'static str {
-    use analysis::people::SpeakerVia::*;
-    match v {
-        Named => "named",
-        Continuation => "continuation",
-        Pronoun => "pronoun",
-        None => "none",
-    }
-}
-
 /// Builds the sheet from an analysis of `text`.
 pub fn sheet(path: &str, text: &str, a: &Analysis) -> Sheet {
     let people = &a.people;
@@ -141,7 +121,7 @@ pub fn sheet(path: &str, text: &str, a: &Analysis) -> Sheet {
                 text: q.content.slice(text).to_string(),
                 speaker,
                 cue: attribution.and_then(|at| at.cue.clone()),
-                via: attribution.map_or("none", |at| via(at.via)),
+                via: attribution.map_or("none", |at| at.via.as_str()),
                 closed: q.closed,
                 parent: q.parent,
                 person,
@@ -164,7 +144,7 @@ pub fn sheet(path: &str, text: &str, a: &Analysis) -> Sheet {
                 .map(|m| MentionOut {
                     byte_range: [m.range.start, m.range.end],
                     text: m.range.slice(text).to_string(),
-                    kind: mention_kind(m.kind),
+                    kind: m.kind.as_str(),
                 })
                 .collect(),
             quotes: people.quotes_of(pi).collect(),

@@ -21,6 +21,19 @@ pub enum MentionKind {
     Pronoun,
 }
 
+impl MentionKind {
+    /// A stable identifier (`copydesk facts` writes it): "full-name", "surname", "role",
+    /// "pronoun".
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::FullName => "full-name",
+            MentionKind::Surname => "surname",
+            MentionKind::Role => "role",
+            MentionKind::Pronoun => "pronoun",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
     /// The name, role or pronoun itself (titles excluded).
@@ -58,6 +71,29 @@ pub enum SpeakerVia {
     Pronoun,
     /// No speaker was found.
     None,
+}
+
+impl SpeakerVia {
+    /// A stable identifier (`copydesk facts` writes it): "named", "continuation", "pronoun",
+    /// "none".
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SpeakerVia::Named => "named",
+            SpeakerVia::Continuation => "continuation",
+            SpeakerVia::Pronoun => "pronoun",
+            SpeakerVia::None => "none",
+        }
+    }
+
+    /// How the speaker was found, for a reader ("named in the attribution").
+    pub const fn describe(self) -> &'static str {
+        match self {
+            SpeakerVia::Named => "named in the attribution",
+            SpeakerVia::Continuation => "continuation of an attributed quote",
+            SpeakerVia::Pronoun => "pronoun resolved to the last person named",
+            SpeakerVia::None => "not found",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -26,15 +26,6 @@ fn line_no(a: &Snapshot, offset: usize) -> usize {
     convert::line_of(&a.rope, offset) + 1
 }
 
-fn via_str(v: SpeakerVia) -> &'static str {
-    match v {
-        SpeakerVia::Named => "named in the attribution",
-        SpeakerVia::Continuation => "continuation of an attributed quote",
-        SpeakerVia::Pronoun => "pronoun resolved to the last person named",
-        SpeakerVia::None => "not found",
-    }
-}
-
 /// The person card for the mention at `offset`.
 pub fn person_card(a: &Snapshot, p: usize) -> Option<String> {
     let people = &a.people;
@@ -143,7 +134,7 @@ fn quote(a: &Snapshot, offset: usize) -> Option<(TextRange, String)> {
             if let Some(cue) = &att.cue {
                 let _ = write!(s, "\nCue: `{cue}`\n");
             }
-            let _ = write!(s, "\nFound by: {}\n", via_str(att.via));
+            let _ = write!(s, "\nFound by: {}\n", att.via.describe());
             if att.candidates.len() > 1 {
                 let names: Vec<&str> = att
                     .candidates
