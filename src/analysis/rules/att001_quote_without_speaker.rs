@@ -27,7 +27,9 @@ declare_rule! {
     /// (ATT006 reports those; their extent, and so their speaker, is unknown).
     ///
     /// ## Example
-    /// `“We will not back down.” The talks continue on Friday.` (who said it?)
+    /// Flagged: `“We will not back down.” The talks continue on Friday.` (who said it?)
+    ///
+    /// Not flagged: `“We will not back down,” the minister said. The talks continue on Friday.`
     ATT001, "quote-without-speaker", Warning,
 }
 

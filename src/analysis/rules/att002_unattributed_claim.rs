@@ -27,7 +27,9 @@ declare_rule! {
     /// says that was the reason.
     ///
     /// ## Example
-    /// `Unemployment will rise to 9% next year.` (says who?)
+    /// Flagged: `Unemployment will rise to 9% next year.` (says who?)
+    ///
+    /// Not flagged: `Unemployment will rise to 9% next year, the central bank said.`
     ATT002, "unattributed-claim", Information,
 }
 

@@ -28,7 +28,9 @@ declare_rule! {
     /// which experts, expected by whom.
     ///
     /// ## Example
-    /// `Officials said the talks had stalled.` (which officials?)
+    /// Flagged: `Officials said the talks had stalled.` (which officials?)
+    ///
+    /// Not flagged: `Treasury officials said the talks had stalled.`
     ATT003, "vague-source", Warning,
 }
 

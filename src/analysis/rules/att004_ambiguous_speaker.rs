@@ -22,7 +22,10 @@ declare_rule! {
     /// in the previous sentence, "he said" does not say which one spoke.
     ///
     /// ## Example
-    /// `Biden met Stoltenberg. “We are united,” he said.` (Biden or Stoltenberg?)
+    /// Flagged: `Joe Biden met Jens Stoltenberg in Brussels. “We are united,” he said.` (Biden or
+    /// Stoltenberg?)
+    ///
+    /// Not flagged: `Joe Biden met Ursula von der Leyen in Brussels. “We are united,” he said.`
     ATT004, "ambiguous-speaker", Warning,
 }
 

@@ -18,11 +18,14 @@ declare_rule! {
     /// Plural generic sourcing ("officials said") is ATT003's.
     ///
     /// ## Why it matters
-    /// AP and most newsroom standards allow anonymous sources only when the story says why the source
-    /// was not named ("because they were not authorised to speak publicly").
+    /// AP and most newsroom standards allow anonymous sources only when the story says why the
+    /// source was not named ("because they were not authorised to speak publicly").
     ///
     /// ## Example
-    /// `A person familiar with the negotiations said a deal was close.`
+    /// Flagged: `A person familiar with the negotiations said a deal was close.`
+    ///
+    /// Not flagged: `A person familiar with the negotiations, who was not authorised to speak
+    /// publicly, said a deal was close.`
     ATT005, "anonymous-source-without-reason", Information,
 }
 

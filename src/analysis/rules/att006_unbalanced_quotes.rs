@@ -18,7 +18,9 @@ declare_rule! {
     /// attribution check depends on knowing where quotes start and stop.
     ///
     /// ## Example
-    /// `“We need to do more, Stoltenberg told reporters.` (where does the quote end?)
+    /// Flagged: `“We need to do more, Stoltenberg told reporters.` (where does the quote end?)
+    ///
+    /// Not flagged: `“We need to do more,” Stoltenberg told reporters.`
     ATT006, "unbalanced-quotes", Warning,
 }
 

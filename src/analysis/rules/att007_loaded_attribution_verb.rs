@@ -23,7 +23,10 @@ declare_rule! {
     /// of the clause.
     ///
     /// ## Example
-    /// `The minister claimed the figures were wrong.` (use `said`, unless doubt is the point)
+    /// Flagged: `The minister claimed the figures were wrong.` (use `said`, unless doubt is the
+    /// point)
+    ///
+    /// Not flagged: `The minister said the figures were wrong.`
     ATT007, "loaded-attribution-verb", Hint,
 }
 

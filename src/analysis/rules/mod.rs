@@ -1,6 +1,8 @@
 //! The rule registry: one rule per file, one stable code per rule. Codes are never reused or
 //! renumbered. Each rule file starts with `declare_rule!`, whose doc comment is what
-//! `copydesk explain CODE` prints and what README's rules table is generated from.
+//! `copydesk explain CODE` prints and what README's rules table is generated from. Its
+//! `## Example` section is run by `tests/rule_examples.rs`: paragraphs starting `Flagged:`,
+//! `Not flagged:` or `Not yet flagged:` (a known gap), each with a `backticked` article text.
 
 use super::config::{Config, RuleLevel};
 use super::diagnostic::{Diagnostic, Severity};

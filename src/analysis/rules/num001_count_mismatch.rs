@@ -8,22 +8,23 @@ declare_rule! {
     /// Flags a stated count that disagrees with the items listed right after it: "three goals: a,
     /// b, c and d", "both" over three names, "the two leaders, A, B and C".
     ///
-    /// In detail: flags a stated count that disagrees with the items listed right after it. Only clean lists count:
-    /// `N <noun>: a, b, c and d` or `N <noun> — a, b and c —` in the same sentence, `N <noun>:` ending a
-    /// paragraph followed by a Markdown bullet list (items at the first list's indentation), `N <plural
-/// noun>.` followed by sentences opening "First," "Second," … "Finally," (each within three sentences
-/// of the last), "the N
-    /// <noun>, Name, Name and Name" (a list of capitalised names), and "both" over three or more names.
-    /// Lists whose items mix capitalised and lower-case starts, contain "which"/"who"/"aka" (appositives),
+    /// Only clean lists count: `N <noun>: a, b, c and d` or `N <noun> — a, b and c —` in the same
+    /// sentence; `N <noun>:` ending a paragraph followed by a Markdown bullet list (items at the
+    /// first list's indentation); `N <plural noun>.` followed by sentences opening "First,"
+    /// "Second," … "Finally," (each within three sentences of the last); "the N <noun>, Name, Name
+    /// and Name" (a list of capitalised names); and "both" over three or more names. Lists whose
+    /// items mix capitalised and lower-case starts, contain "which"/"who"/"aka" (appositives),
     /// contain figures, run longer than six words, or have a second "and" are not counted.
     ///
     /// ## Why it matters
-    /// A count and its list drift apart when a draft is edited. Readers notice, and it undermines every
-    /// other figure in the story.
+    /// A count and its list drift apart when a draft is edited. Readers notice, and it undermines
+    /// every other figure in the story.
     ///
     /// ## Example
-    /// `The summit has three goals: sanctions, troops, aid and energy.` (four listed; the fix changes
-    /// `three` to `four`)
+    /// Flagged: `The summit has three goals: sanctions, troops, aid and energy.` (four listed; the
+    /// fix changes `three` to `four`)
+    ///
+    /// Not flagged: `The summit has four goals: sanctions, troops, aid and energy.`
     NUM001, "count-mismatch", Warning,
 }
 

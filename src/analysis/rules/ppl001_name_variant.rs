@@ -22,7 +22,11 @@ declare_rule! {
     /// Misspelled names are among the most common corrections, and the most embarrassing.
     ///
     /// ## Example
-    /// `Jens Stoltenberg … Stoltenburg said`
+    /// Flagged: `Jens Stoltenberg opened the summit. Later, Stoltenburg said the alliance was
+    /// united.`
+    ///
+    /// Not flagged: `Jens Stoltenberg opened the summit. Later, Stoltenberg said the alliance was
+    /// united.`
     PPL001, "name-variant", Warning,
 }
 

@@ -18,10 +18,15 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// House style introduces a person with full name and title on first reference; later
-    /// references use the surname. A story edited out of order often loses the full first reference.
+    /// references use the surname. A story edited out of order often loses the full first
+    /// reference.
     ///
     /// ## Example
-    /// `Stoltenberg said … NATO Secretary-General Jens Stoltenberg added` (full name comes second)
+    /// Flagged: `Stoltenberg opened the summit. NATO Secretary-General Jens Stoltenberg said the
+    /// alliance was united.` (the full name comes second)
+    ///
+    /// Not flagged: `NATO Secretary-General Jens Stoltenberg opened the summit. Stoltenberg said
+    /// the alliance was united.`
     PPL002, "incomplete-first-reference", Information,
 }
 

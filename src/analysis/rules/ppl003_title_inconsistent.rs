@@ -16,7 +16,10 @@ declare_rule! {
     /// A person has one role at a time; two titles means one of them is wrong or out of date.
     ///
     /// ## Example
-    /// `Foreign Secretary Jack Straw … Home Secretary Jack Straw`
+    /// Flagged: `Foreign Secretary Jack Straw arrived first. Later, Home Secretary Jack Straw
+    /// spoke.`
+    ///
+    /// Not flagged: `Foreign Secretary Jack Straw arrived first. Later, Mr Straw spoke.`
     PPL003, "title-inconsistent", Information,
 }
 
