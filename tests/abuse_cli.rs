@@ -3,55 +3,23 @@
 //! is 2. Plus odd but valid articles (CRLF, lone CR, BOM, empty, whitespace, late NUL) that must be
 //! checked normally.
 
+mod support;
+
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 
 use serde_json::Value;
+use support::cli::{Run, codes};
 
 /// An article with exactly one known finding: an unclosed quotation (ATT006).
 const GOOD: &str = "The minister said \"we will never close the mine.\n\nThat was all she said.\n";
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_copydesk"));
-    c.stdin(Stdio::null());
-    c
-}
-
-fn run(args: &[&Path]) -> Output {
-    let mut c = bin();
-    c.args(["check", "--format", "json"]);
-    c.args(args);
-    c.output().expect("run copydesk")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}): {}\nstderr: {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// The codes found in the file whose path ends with `name`.
-fn codes(v: &Value, name: &str) -> Vec<String> {
-    let f = v["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["path"].as_str().unwrap().ends_with(name))
-        .unwrap_or_else(|| panic!("{name} not in the output: {v}"));
-    f["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect()
+/// `copydesk check --format json PATHS…`.
+fn run(paths: &[&Path]) -> Run {
+    let mut args: Vec<OsString> = vec!["check".into(), "--format".into(), "json".into()];
+    args.extend(paths.iter().map(|p| p.as_os_str().to_owned()));
+    support::cli::run(Path::new(env!("CARGO_MANIFEST_DIR")), &args, &[])
 }
 
 /// A directory holding `good.md` (one ATT006 finding).
@@ -62,14 +30,14 @@ fn dir_with_good() -> tempfile::TempDir {
 }
 
 /// The common expectation: exit 2, stderr names `bad`, good.md still checked.
-fn assert_bad_named(out: &Output, bad: &str, why: &str) -> Value {
-    let err = stderr(out);
-    assert_eq!(out.status.code(), Some(2), "exit code; stderr: {err}");
+fn assert_bad_named(out: &Run, bad: &str, why: &str) -> Value {
+    let err = &out.stderr;
+    assert_eq!(out.code, 2, "exit code; stderr: {err}");
     assert!(
         err.lines().any(|l| l.contains(bad) && l.contains(why)),
         "stderr should name {bad} with `{why}`: {err}"
     );
-    let v = json(out);
+    let v = out.json();
     assert_eq!(codes(&v, "good.md"), ["ATT006"], "{v}");
     v
 }
@@ -86,9 +54,9 @@ fn invalid_utf8_is_named_and_the_rest_is_checked() {
     assert_bad_named(&out, "latin1.txt", "not valid UTF-8");
     // The message says where.
     assert!(
-        stderr(&out).contains("byte offset 18 (line 1)"),
+        out.stderr.contains("byte offset 18 (line 1)"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
 }
 
@@ -144,8 +112,8 @@ fn directory_named_like_an_article_is_walked() {
     std::fs::create_dir(&sub).unwrap();
     std::fs::write(sub.join("inner.txt"), GOOD).unwrap();
     let out = run(&[d.path()]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let v = json(&out);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let v = out.json();
     assert_eq!(codes(&v, "inner.txt"), ["ATT006"]);
     assert_eq!(codes(&v, "good.md"), ["ATT006"]);
 }
@@ -168,7 +136,7 @@ fn fifo_argument_is_refused_not_read() {
     assert_bad_named(&out, "pipe.md", "not a regular file");
     // Inside a walked directory the FIFO is not an article either, and no error.
     let out = run(&[d.path()]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.code, 1, "{}", out.stderr);
 }
 
 #[cfg(unix)]
@@ -199,14 +167,14 @@ fn malformed_config_is_named_with_its_line_and_other_dirs_are_checked() {
     std::fs::write(broken.join("story.md"), GOOD).unwrap();
     std::fs::write(fine.join("good.md"), GOOD).unwrap();
     let out = run(&[d.path()]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    let err = &out.stderr;
+    assert_eq!(out.code, 2, "{err}");
     assert!(
         err.lines()
             .any(|l| l.contains("copydesk.toml") && l.contains(":2")),
         "the config error names the file and line: {err}"
     );
-    assert_eq!(codes(&json(&out), "good.md"), ["ATT006"]);
+    assert_eq!(codes(&out.json(), "good.md"), ["ATT006"]);
 }
 
 /// A large article, checked with its findings reported: 20 MB when the tests are built optimised
@@ -225,22 +193,27 @@ fn large_file_is_checked() {
     big.push_str("Finally the mayor said \"this is not over.\n");
     std::fs::write(d.path().join("big.txt"), &big).unwrap();
     let out = run(&[d.path()]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let v = json(&out);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let v = out.json();
     assert!(codes(&v, "big.txt").contains(&"ATT006".to_string()));
     assert_eq!(codes(&v, "good.md"), ["ATT006"]);
 }
 
 /// Writes `bytes` as `name` in a fresh dir, checks it, returns (exit code, json, stderr).
-fn check_one(name: &str, bytes: &[u8]) -> (Option<i32>, Value, String) {
+fn check_one(name: &str, bytes: &[u8]) -> (i32, Value, String) {
     let d = tempfile::tempdir().unwrap();
     let p = d.path().join(name);
     std::fs::write(&p, bytes).unwrap();
     let out = run(&[&p]);
     // Human output too: it must not fail on the same input.
-    let human = bin().arg("check").arg(&p).output().unwrap();
-    assert_eq!(human.status.code(), out.status.code(), "{}", stderr(&human));
-    (out.status.code(), json(&out), stderr(&out))
+    let human = support::cli::run(
+        d.path(),
+        &[OsString::from("check"), p.into_os_string()],
+        &[],
+    );
+    assert_eq!(human.code, out.code, "{}", human.stderr);
+    let json = out.json();
+    (out.code, json, out.stderr)
 }
 
 fn first_diag(v: &Value) -> Value {
@@ -251,7 +224,7 @@ fn first_diag(v: &Value) -> Value {
 fn crlf_article_positions_count_lines() {
     let text = "Headline\r\n\r\nThe minister said \"we will never close the mine.\r\n";
     let (code, v, err) = check_one("crlf.txt", text.as_bytes());
-    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(code, 1, "{err}");
     let d = first_diag(&v);
     assert_eq!(d["code"], "ATT006");
     assert_eq!(d["start"]["line"], 3, "{d}");
@@ -264,7 +237,7 @@ fn crlf_article_positions_count_lines() {
 fn lone_cr_article_is_checked_with_exact_byte_ranges() {
     let text = "Headline\r\rThe minister said \"we will never close the mine.\r";
     let (code, v, err) = check_one("oldmac.txt", text.as_bytes());
-    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(code, 1, "{err}");
     let d = first_diag(&v);
     assert_eq!(d["code"], "ATT006");
     let s = d["byte_range"][0].as_u64().unwrap() as usize;
@@ -275,7 +248,7 @@ fn lone_cr_article_is_checked_with_exact_byte_ranges() {
 fn bom_is_not_a_finding_and_lines_are_right() {
     let text = "\u{feff}Headline\n\nThe minister said \"we will never close the mine.\n";
     let (code, v, err) = check_one("bom.md", text.as_bytes());
-    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(code, 1, "{err}");
     let diags = v["files"][0]["diagnostics"].as_array().unwrap();
     assert_eq!(diags.len(), 1, "{v}");
     assert_eq!(diags[0]["start"]["line"], 3);
@@ -289,7 +262,7 @@ fn bom_is_not_a_finding_and_lines_are_right() {
 fn lone_cr_files_count_lines_as_the_server_does() {
     let text = "Headline\r\rThe minister said \"we will never close the mine.\rNext paragraph.\r";
     let (code, v, err) = check_one("cr.txt", text.as_bytes());
-    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(code, 1, "{err}");
     let diags = v["files"][0]["diagnostics"].as_array().unwrap();
     assert_eq!(diags.len(), 1, "{v}");
     assert_eq!(diags[0]["start"]["line"], 3);
@@ -304,7 +277,7 @@ fn empty_and_whitespace_only_files_are_clean() {
         ("nbsp.md", "\u{a0}\u{2003}\n\u{3000}\n".as_bytes()),
     ] {
         let (code, v, err) = check_one(name, bytes);
-        assert_eq!(code, Some(0), "{name}: {err}");
+        assert_eq!(code, 0, "{name}: {err}");
         assert_eq!(v["files"][0]["diagnostics"], Value::Array(vec![]), "{name}");
     }
 }
@@ -317,7 +290,7 @@ fn nul_after_the_first_8k_is_checked() {
     text.push('\0');
     text.push_str(" The minister said \"we will never close the mine.\n");
     let (code, v, err) = check_one("late_nul.txt", text.as_bytes());
-    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(code, 1, "{err}");
     assert_eq!(first_diag(&v)["code"], "ATT006");
 }
 
@@ -334,8 +307,8 @@ fn everything_at_once() {
     std::os::unix::fs::symlink(p, p.join("d").join("loop")).unwrap();
     std::fs::write(p.join("e_ok.md"), "Nothing wrong here.\n").unwrap();
     let out = run(&[p]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+    let err = &out.stderr;
+    assert_eq!(out.code, 2, "{err}");
     let named: Vec<PathBuf> = ["a_latin1.txt", "b_binary.md", "c_dangling.md", "loop"]
         .iter()
         .map(PathBuf::from)
@@ -344,7 +317,7 @@ fn everything_at_once() {
         let n = n.to_str().unwrap();
         assert!(err.contains(n), "{n} not named: {err}");
     }
-    let v = json(&out);
+    let v = out.json();
     assert_eq!(codes(&v, "good.md"), ["ATT006"]);
     assert!(codes(&v, "e_ok.md").is_empty());
     assert_eq!(v["summary"]["files"], 2, "{v}");

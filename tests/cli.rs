@@ -1,12 +1,12 @@
 //! End-to-end tests of the `copydesk` binary: every output format, exit codes, bad inputs.
 //! Articles are invented and written to temporary directories.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+
+use std::path::Path;
 
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_copydesk");
+use support::cli::{Run, run, write};
 
 /// An article with one unclosed quote (ATT006, a warning) on line 3.
 const UNCLOSED: &str = "Harbour council approves ferry link\n\n\
@@ -17,39 +17,8 @@ The council meets again on Monday.\n";
 const CLEAN: &str = "Bakery reopens after flood\n\n\
 “We are back,” owner Tom Reyes said on Friday.\n";
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn run_in(dir: &Path, args: &[&str]) -> Run {
-    run_env(dir, args, &[])
-}
-
-fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args).current_dir(dir).env_remove("NO_COLOR");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = cmd.output().expect("spawn copydesk");
-    Run {
-        code: status.code().expect("exit code"),
-        stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) -> PathBuf {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(&p, content).unwrap();
-    p
+    run(dir, args, &[])
 }
 
 /// A `copydesk.toml` that turns off every rule except ATT006, plus `extra` lines in `[rules]`.
@@ -181,7 +150,7 @@ fn config_is_found_by_walking_up_from_each_file() {
     write(t.path(), "news/story.md", UNCLOSED);
     let r = run_in(t.path(), &["check", "--format", "json", "desk", "news"]);
     assert_eq!(r.code, 1);
-    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let v: Value = r.json();
     let files = v["files"].as_array().unwrap();
     assert_eq!(files[0]["path"], "desk/sport/story.md");
     assert_eq!(files[0]["diagnostics"].as_array().unwrap().len(), 0);
@@ -198,7 +167,7 @@ fn json_format_matches_the_schema() {
     write(t.path(), "b.md", CLEAN);
     let r = run_in(t.path(), &["check", "--format", "json", "a.md", "b.md"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    let v: Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+    let v: Value = r.json();
     assert_eq!(v["version"], 1);
     let files = v["files"].as_array().unwrap();
     assert_eq!(files.len(), 2);
@@ -233,7 +202,7 @@ fn sarif_format_has_the_structure_code_scanning_needs() {
     write(t.path(), "news/story one.md", UNCLOSED);
     let r = run_in(t.path(), &["check", "--format", "sarif", "news"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    let v: Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+    let v: Value = r.json();
     assert_eq!(v["version"], "2.1.0");
     assert!(v["$schema"].as_str().unwrap().contains("sarif"));
     let run = &v["runs"][0];
@@ -431,7 +400,7 @@ fn directories_recurse_honour_gitignore_and_keep_sorted_order() {
     write(t.path(), "site/z.md", CLEAN);
     let r = run_in(t.path(), &["check", "--format", "json", "-j", "2", "site"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let v: Value = r.json();
     let paths: Vec<&str> = v["files"]
         .as_array()
         .unwrap()
@@ -458,7 +427,7 @@ fn a_panic_in_one_file_does_not_stop_the_run() {
     let t = tmp();
     write(t.path(), "boom.md", "Headline\n\nPANIC-MARKER here.\n");
     write(t.path(), "story.md", UNCLOSED);
-    let r = run_env(
+    let r = run(
         t.path(),
         &["check", "boom.md", "story.md"],
         &[("COPYDESK_DEBUG_PANIC", "PANIC-MARKER")],
@@ -501,7 +470,7 @@ fn date_option_wins_over_front_matter() {
     let facts = |args: &[&str]| -> Value {
         let r = run_in(t.path(), args);
         assert_eq!(r.code, 0, "{}", r.stderr);
-        serde_json::from_str(&r.stdout).unwrap()
+        r.json()
     };
     let v = facts(&["facts", "d.md", "--format", "json"]);
     assert_eq!(
@@ -531,7 +500,7 @@ fn facts_json_has_char_and_byte_ranges() {
     write(t.path(), "zoo.txt", text);
     let r = run_in(t.path(), &["facts", "zoo.txt", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let v: Value = r.json();
     assert_eq!(v["version"], 1);
     assert_eq!(v["path"], "zoo.txt");
     assert!(v["people"].is_array());
@@ -609,7 +578,7 @@ fn rules_lists_every_rule_in_each_format() {
         r.stdout
     );
     let r = run_in(t.path(), &["rules", "--format", "json"]);
-    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let v: Value = r.json();
     assert_eq!(v["rules"].as_array().unwrap().len(), n);
     assert_eq!(v["rules"][0]["code"], "ATT001");
     let r = run_in(t.path(), &["rules", "--format", "markdown"]);
@@ -638,7 +607,7 @@ fn bundled_example_has_findings() {
         &["check", "--format", "json", "examples/nato-summit.md"],
     );
     assert_eq!(r.code, 1, "{}", r.stderr);
-    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let v: Value = r.json();
     let codes: Vec<&str> = v["files"][0]["diagnostics"]
         .as_array()
         .unwrap()
@@ -656,7 +625,7 @@ fn sarif_uris_are_relative_even_for_absolute_arguments() {
     let dir = t.path().canonicalize().unwrap();
     let r = run_in(&dir, &["check", "--format", "sarif", abs.to_str().unwrap()]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let v: Value = r.json();
     assert_eq!(
         v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "desk/story.md"

@@ -1,7 +1,9 @@
 //! README is the front door: the example output it shows must be what the first of its two
 //! commands really prints.
 
-use std::process::Command;
+mod support;
+
+use std::path::Path;
 
 #[test]
 fn readme_example_output_is_real() {
@@ -16,18 +18,13 @@ fn readme_example_output_is_real() {
         .and_then(|(_, rest)| rest.split_once("\n```"))
         .map(|(block, _)| block)
         .expect("README shows the example output in a ```text block");
-    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .current_dir(root)
-        .args(["check", "examples/nato-summit.md"])
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run copydesk");
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "the example has warnings, so exit 1"
+    let out = support::cli::run(
+        Path::new(root),
+        &["check", "examples/nato-summit.md"],
+        &[("NO_COLOR", "1")],
     );
-    let stdout = String::from_utf8(out.stdout).expect("utf-8 output");
+    assert_eq!(out.code, 1, "the example has warnings, so exit 1");
+    let stdout = out.stdout;
     assert_eq!(
         stdout.trim_end(),
         block.trim_end(),

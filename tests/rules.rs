@@ -14,20 +14,16 @@
 //!   reviewed snapshot `<name>.snap` beside it. `COPYDESK_BLESS=1 cargo test --test rules` writes
 //!   snapshots; review them by hand before committing. A missing snapshot fails the test.
 
+mod support;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use copydesk::analysis::{self, Config, SourceKind};
+use support::text::line_col;
 
 fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 fn render(text: &str, code: &str, diags: &[analysis::Diagnostic]) -> String {
