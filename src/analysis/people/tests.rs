@@ -156,6 +156,7 @@ fn registry_spelling_title_and_note_win() {
     assert_eq!(p.title.as_deref(), Some("Ukrainian President"));
     assert_eq!(p.note.as_deref(), Some("house spelling"));
     assert!(p.in_registry);
+    assert!(!people.mentions.is_empty());
     assert!(people.mentions.iter().all(|m| m.variant));
 }
 
@@ -179,7 +180,8 @@ fn scare_quotes_and_titles_are_not_speech() {
     let src =
         "Review\n\nThe so-called “reset” failed. Her favourite film is “The Long Way Home”.\n";
     let (_, people) = run(src);
-    assert!(people.attributions.iter().all(|a| !a.speech));
+    assert_eq!(people.attributions.len(), 2);
+    assert!(!people.attributions.iter().any(|a| a.speech));
 }
 
 /// Speaker patterns measured on PolNeAR dev, written here as invented sentences.
@@ -273,15 +275,17 @@ fn first_name_alone_has_its_gender() {
 fn five_letter_names_one_letter_apart_are_two_people() {
     let src = "The raid that killed Osama bin Laden was a turning point, President Obama said.\n\nObama said he would not apologize.\n";
     let (_, people) = run(src);
+    assert!(!people.mentions.is_empty());
     assert!(
-        people.mentions.iter().all(|m| !m.variant),
+        !people.mentions.iter().any(|m| m.variant),
         "{:?}",
         people.mentions
     );
     // A changed letter in a five-letter word is a variant only before a speech verb.
     let src = "Bill Gates gave the keynote.\n\nGames consoles sales have been declining.\n";
     let (_, people) = run(src);
-    assert!(people.mentions.iter().all(|m| !m.variant));
+    assert!(!people.mentions.is_empty());
+    assert!(!people.mentions.iter().any(|m| m.variant));
     let src = "Leslie Wimes, a local party president, spoke first.\n\nWines believes the campaign took voters for granted.\n";
     let (_, people) = run(src);
     assert!(people.mentions.iter().any(|m| m.variant));
@@ -298,7 +302,7 @@ fn relative_sharing_a_surname_is_a_person() {
         "Post Hit Piece Exploits Dorsey Supporter.\n\nKeith Lamont Dorsey spoke on Tuesday.\n";
     let (_, people) = run(src);
     assert!(
-        people.persons.iter().all(|p| p.name != "Exploits Dorsey"),
+        !people.persons.iter().any(|p| p.name == "Exploits Dorsey"),
         "{:?}",
         people.persons
     );
@@ -314,7 +318,7 @@ fn honorific_makes_a_name_and_a_determiner_unmakes_one() {
     let src = "Alex Fergus said the striker was fit, but the Scot admitted he was unsure.\n\n\"He is the best striker in Europe,\" he said.\n";
     let (_, people) = run(src);
     assert!(
-        people.persons.iter().all(|p| p.name != "Scot"),
+        !people.persons.iter().any(|p| p.name == "Scot"),
         "{:?}",
         people.persons
     );
@@ -347,6 +351,7 @@ fn participles_after_a_name_and_concessive_participles() {
 fn signature_after_a_quote_signs_the_paragraph() {
     let src = "Readers told us what they thought.\n\n“He does not answer to anyone. ‘Some people are so poor all they have is money.” That is all he has.” ― Carla Restrepo.\n";
     let got = speakers(src);
+    assert!(!got.is_empty());
     assert!(
         got.iter()
             .all(|(_, s)| s.as_deref() == Some("Carla Restrepo")),
