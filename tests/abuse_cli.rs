@@ -184,14 +184,7 @@ fn malformed_config_is_named_with_its_line_and_other_dirs_are_checked() {
 fn large_file_is_checked() {
     let mb = if cfg!(debug_assertions) { 2 } else { 20 };
     let d = dir_with_good();
-    let para = "The council voted 7-2 on Tuesday to approve the budget, officials said. \
-                Residents questioned the cost at a meeting that ran past 10 p.m.\n\n";
-    let mut big = String::with_capacity(mb << 20);
-    while big.len() < mb << 20 {
-        big.push_str(para);
-    }
-    big.push_str("Finally the mayor said \"this is not over.\n");
-    std::fs::write(d.path().join("big.txt"), &big).unwrap();
+    std::fs::write(d.path().join("big.txt"), support::text::big_article(mb)).unwrap();
     let out = run(&[d.path()]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     let v = out.json();

@@ -6,6 +6,7 @@
 mod support;
 
 use serde_json::{Value, json};
+use support::text::big_article;
 use support::{Doc, Enc, Server, range};
 
 const GOOD: &str = "The minister said \"we will never close the mine.\n\nThat was all she said.\n";
@@ -414,17 +415,6 @@ fn ten_thousand_rapid_edits_with_a_bystander() {
     assert_eq!(diags.len(), expected.len());
     still_serving(&mut s, &mut doc);
     assert_eq!(s.shutdown_and_exit(), Some(0));
-}
-
-fn big_article(mb: usize) -> String {
-    let para = "The council voted 7-2 on Tuesday to approve the budget, officials said. \
-                Residents questioned the cost at a meeting that ran past 10 p.m.\n\n";
-    let mut big = String::with_capacity(mb << 20);
-    while big.len() < mb << 20 {
-        big.push_str(para);
-    }
-    big.push_str("Finally the mayor said \"this is not over.\n");
-    big
 }
 
 fn large_document(mb: usize) {

@@ -1,5 +1,6 @@
-//! The tests' own line arithmetic, independent of the crate's (`cli/lines.rs`, `lsp/convert.rs`),
-//! so that a test checks positions against a second implementation.
+//! Texts for tests: the tests' own line arithmetic, independent of the crate's (`cli/lines.rs`,
+//! `lsp/convert.rs`), so that a test checks positions against a second implementation; and large
+//! invented articles.
 
 /// (start, end-of-content) byte offsets of each line; breaks are `\n`, `\r\n`, `\r`.
 pub fn lines(text: &str) -> Vec<(usize, usize)> {
@@ -36,6 +37,19 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let start = ls.get(i).map_or(0, |&(s, _)| s);
     let col = text.get(start..offset).map_or(0, |s| s.chars().count());
     (i + 1, col + 1)
+}
+
+/// An invented article of about `mb` megabytes: one paragraph repeated, then an unclosed quote
+/// (one ATT006 finding at the end).
+pub fn big_article(mb: usize) -> String {
+    let para = "The council voted 7-2 on Tuesday to approve the budget, officials said. \
+                Residents questioned the cost at a meeting that ran past 10 p.m.\n\n";
+    let mut big = String::with_capacity(mb << 20);
+    while big.len() < mb << 20 {
+        big.push_str(para);
+    }
+    big.push_str("Finally the mayor said \"this is not over.\n");
+    big
 }
 
 #[cfg(test)]
