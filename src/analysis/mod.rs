@@ -49,10 +49,9 @@ fn analyze_on(text: &str, kind: SourceKind, config: &Config, parallel: bool) -> 
         parallel,
         || people::analyze(text, &document, config),
         || {
-            (
-                numbers::analyze(text, &document, config),
-                rules::token_classes(&document),
-            )
+            let (mut figures, toks) = numbers::parse(text, &document, config);
+            figures.checks = rules::figure_checks(&document, &toks, &figures);
+            (figures, rules::token_classes(&document))
         },
     );
     let diagnostics = rules::run(

@@ -1,11 +1,13 @@
-//! Figures: every number in the article with its exact value, kind and what it counts, and the
-//! checks the NUM rules make between them.
+//! Figures: every number in the article with its exact value, kind and what it counts, and what
+//! the NUM rules (`rules/num*.rs`) share to check them against each other: the figures by token
+//! ([`cx::Cx`]), the tokens' word forms ([`parse::Tk`]) and exact arithmetic ([`arith`]).
 //!
 //! Owned by the number-consistency work; the public shape below is what the CLI (`facts`) and the
 //! language server (hover on a figure, symbols) read.
 
-mod checks;
-mod parse;
+pub(crate) mod arith;
+pub(crate) mod cx;
+pub(crate) mod parse;
 pub mod ratio;
 
 use super::config::Config;
@@ -117,6 +119,41 @@ pub struct Check {
     pub fix: Option<Fix>,
 }
 
+impl Check {
+    /// A check of rule `code` over `figures`, reported at `range`, with its computation.
+    pub(crate) fn new(
+        code: &'static str,
+        figures: Vec<usize>,
+        range: TextRange,
+        computation: String,
+        consistent: bool,
+    ) -> Check {
+        Check {
+            code,
+            figures,
+            computation,
+            consistent,
+            range,
+            message: String::new(),
+            related: Vec::new(),
+            fix: None,
+        }
+    }
+
+    /// With the finding's message and the other figures involved.
+    pub(crate) fn message(mut self, message: String, related: Vec<Related>) -> Check {
+        self.message = message;
+        self.related = related;
+        self
+    }
+
+    /// With a correction.
+    pub(crate) fn fix(mut self, fix: Option<Fix>) -> Check {
+        self.fix = fix;
+        self
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Figures {
     /// Every figure, sorted by range start.
@@ -134,8 +171,13 @@ impl Figures {
     }
 }
 
-/// Parses every figure and runs the cross-figure checks.
-pub fn analyze(_text: &str, doc: &Document, config: &Config) -> Figures {
+/// Parses every figure of the article. The NUM rules' checks between them are made from the same
+/// tokens (returned beside the figures) and stored in [`Figures::checks`] by the caller.
+pub(crate) fn parse<'a>(
+    _text: &str,
+    doc: &'a Document,
+    config: &Config,
+) -> (Figures, Vec<Vec<parse::Tk<'a>>>) {
     let article_date = config.effective_article_date(doc.meta.date);
     let mut figures = Vec::new();
     let mut sentence_toks = Vec::with_capacity(doc.sentences.len());
@@ -157,13 +199,12 @@ pub fn analyze(_text: &str, doc: &Document, config: &Config) -> Figures {
         sentence_toks.push(toks);
     }
     figures.sort_by_key(|f: &Figure| (f.range.start, f.range.end));
-    let mut out = Figures {
+    let out = Figures {
         figures,
         checks: Vec::new(),
         article_date,
     };
-    checks::run(doc, &sentence_toks, &mut out);
-    out
+    (out, sentence_toks)
 }
 
 #[cfg(test)]

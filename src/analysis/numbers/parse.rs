@@ -9,7 +9,7 @@ use crate::analysis::range::TextRange;
 use crate::analysis::tokens::TokenKind;
 
 /// A token with its lower-cased text, for matching.
-pub(super) struct Tk<'a> {
+pub(crate) struct Tk<'a> {
     pub text: &'a str,
     pub lower: std::borrow::Cow<'a, str>,
     pub kind: TokenKind,
@@ -67,7 +67,7 @@ pub(super) fn sentence_toks(doc: &Document, si: usize) -> Vec<Tk<'_>> {
     out
 }
 
-pub(super) fn adjacent(a: &Tk<'_>, b: &Tk<'_>) -> bool {
+pub(crate) fn adjacent(a: &Tk<'_>, b: &Tk<'_>) -> bool {
     a.range.end == b.range.start
 }
 
@@ -119,7 +119,7 @@ const ORDINALS: [&str; 20] = [
     "twentieth",
 ];
 /// The value of a single number word ("seven", "twenty-one"), if it is one.
-pub(super) fn word_value(w: &str) -> Option<i128> {
+pub(crate) fn word_value(w: &str) -> Option<i128> {
     if w.len() < 3 || w.len() > 13 {
         return None;
     }
@@ -166,7 +166,7 @@ pub(super) fn word_value(w: &str) -> Option<i128> {
 }
 
 /// The number word for 0..=99 ("four", "twenty-one").
-pub(super) fn number_word(n: i128) -> Option<String> {
+pub(crate) fn number_word(n: i128) -> Option<String> {
     match n {
         0..=19 => Some(UNITS[n as usize].to_string()),
         20..=99 => {
@@ -465,7 +465,7 @@ fn stop_word(t: &Tk<'_>) -> bool {
 /// The noun phrase a figure counts, starting at token `k`: up to five words, then any
 /// "of <noun phrase>" continuations ("members of Russia's lower house of parliament").
 /// Returns the phrase and the index after it.
-pub(super) fn counted_np(toks: &[Tk<'_>], mut k: usize) -> Option<(String, usize)> {
+pub(crate) fn counted_np(toks: &[Tk<'_>], mut k: usize) -> Option<(String, usize)> {
     while toks.get(k).is_some_and(|t| t.is_any(NP_SKIP_LEAD)) {
         k += 1;
     }

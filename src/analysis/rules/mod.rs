@@ -7,7 +7,9 @@
 use super::config::{Config, RuleLevel};
 use super::diagnostic::{Diagnostic, Severity};
 use super::document::Document;
-use super::numbers::Figures;
+use super::numbers::cx::Cx;
+use super::numbers::parse::Tk;
+use super::numbers::{Check, Figures};
 use super::people::People;
 use super::range::TextRange;
 use std::sync::LazyLock;
@@ -328,6 +330,33 @@ registry![
     ppl002_incomplete_first_reference,
     ppl003_title_inconsistent,
 ];
+
+/// The NUM rules' checks between the article's figures, consistent or not: the rules report the
+/// inconsistent ones (`emit_checks`) and hovers show each one's computation. `toks` are the
+/// sentences' tokens the figures were parsed from.
+pub(crate) fn figure_checks(doc: &Document, toks: &[Vec<Tk<'_>>], figures: &Figures) -> Vec<Check> {
+    let mut cx = Cx::new(doc, toks, &figures.figures);
+    num002_range_order::range_order(&mut cx);
+    let mut has_figure = vec![false; toks.len()];
+    for f in &figures.figures {
+        if let Some(h) = has_figure.get_mut(f.sentence) {
+            *h = true;
+        }
+    }
+    for (si, st) in toks.iter().enumerate() {
+        if st.len() < 3 || !has_figure[si] && !st.iter().any(|t| t.is("both")) {
+            continue;
+        }
+        num005_percent_change::percent_change(&mut cx, si);
+        num003_impossible_share::impossible_share(&mut cx, si);
+        num004_percent_sum::percent_sum(&mut cx, si);
+        num001_count_mismatch::count_lists(&mut cx, si);
+        num008_total_mismatch::totals(&mut cx, si);
+    }
+    num006_date_arithmetic::dates(&mut cx, figures.article_date);
+    num007_figure_conflict::conflicts(&mut cx);
+    cx.finish()
+}
 
 /// Looks a rule up by code (`ATT006`, any case) or name (`unbalanced-quotes`).
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {

@@ -2,6 +2,10 @@
 
 use super::RuleContext;
 use crate::analysis::diagnostic::Diagnostic;
+use crate::analysis::numbers::arith::amount;
+use crate::analysis::numbers::cx::Cx;
+use crate::analysis::numbers::{Check, FigureKind, Ratio};
+use crate::analysis::tokens::TokenKind;
 
 declare_rule! {
     /// ## What it does
@@ -26,5 +30,78 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    super::emit_checks(ctx, "NUM002", out);
+    super::emit_checks(ctx, META.code, out);
+}
+
+pub(super) fn range_order(cx: &mut Cx<'_>) {
+    for fi in 0..cx.figs.len() {
+        let f = &cx.figs[fi];
+        if f.kind != FigureKind::Range {
+            continue;
+        }
+        let (Some(lo), Some(hi)) = (f.exact, f.exact_high) else {
+            continue;
+        };
+        let form = f.range_form.unwrap_or("");
+        // "between 2200 and 0700": 24-hour times, codes.
+        let toks = &cx.toks[f.sentence];
+        if toks
+            .iter()
+            .filter(|t| {
+                t.gi >= f.tokens.start && t.gi < f.tokens.end && t.kind == TokenKind::Number
+            })
+            .any(|t| t.text.len() > 1 && t.text.starts_with('0'))
+        {
+            continue;
+        }
+        let eligible = match form {
+            "between" | "hyphen-unit" => true,
+            "between-years" => {
+                Ratio::int(1800).le(lo) && hi.le(Ratio::int(2100)) && lo.le(Ratio::int(2100))
+            }
+            // A bare hyphen pair is a range only with a counted noun and big numbers ("1,000-1,500
+            // troops"), never a score ("3-1 win").
+            "hyphen" => f.counts.is_some() && Ratio::int(100).le(lo) && Ratio::int(100).le(hi),
+            _ => false,
+        };
+        if !eligible {
+            continue;
+        }
+        // "between 9 and 5" with nothing counted is a time or a score.
+        if form == "between"
+            && f.unit.is_none()
+            && f.counts.is_none()
+            && hi.lt(Ratio::int(13))
+            && lo.lt(Ratio::int(25))
+        {
+            continue;
+        }
+        let written = cx.text(f.range);
+        let cur = f.unit.as_deref().filter(|u| *u != "%");
+        let pc = if f.unit.as_deref() == Some("%") {
+            "%"
+        } else {
+            ""
+        };
+        let (lo_s, hi_s) = (
+            format!("{}{pc}", amount(lo, cur)),
+            format!("{}{pc}", amount(hi, cur)),
+        );
+        let consistent = hi.cmp_exact(lo) == std::cmp::Ordering::Greater;
+        let (comp, msg) = if consistent {
+            (format!("{lo_s} < {hi_s}"), String::new())
+        } else if hi == lo {
+            (
+                format!("low end {lo_s} = high end {hi_s}"),
+                format!("Range `{written}` has equal ends: {lo_s} = {hi_s}"),
+            )
+        } else {
+            (
+                format!("low end {lo_s} > high end {hi_s}"),
+                format!("Range `{written}` runs backwards: {lo_s} > {hi_s}"),
+            )
+        };
+        let range = f.range;
+        cx.push(Check::new(META.code, vec![fi], range, comp, consistent).message(msg, Vec::new()));
+    }
 }

@@ -1,7 +1,11 @@
 //! NUM004 `percent-sum`.
 
 use super::RuleContext;
-use crate::analysis::diagnostic::Diagnostic;
+use crate::analysis::diagnostic::{Diagnostic, Related};
+use crate::analysis::numbers::arith::half;
+use crate::analysis::numbers::cx::{Cx, direction};
+use crate::analysis::numbers::{Check, FigureKind, Ratio};
+use crate::analysis::range::TextRange;
 
 declare_rule! {
     /// ## What it does
@@ -27,5 +31,147 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    super::emit_checks(ctx, "NUM004", out);
+    super::emit_checks(ctx, META.code, out);
+}
+
+const SPLIT_MARKERS: &[&str] = &[
+    "opposed",
+    "against",
+    "undecided",
+    "unsure",
+    "disagreed",
+    "disapproved",
+    "neither",
+    "opposing",
+    "oppose",
+    "opposes",
+    "disagree",
+    "disapprove",
+];
+const REST: &[&str] = &["rest", "remainder", "remaining"];
+
+pub(super) fn percent_sum(cx: &mut Cx<'_>, si: usize) {
+    let toks = &cx.toks[si];
+    let mut parts: Vec<usize> = Vec::new();
+    let mut rest_part: Option<usize> = None;
+    for k in 0..toks.len() {
+        if let Some(fi) = cx.fig_at(si, k) {
+            let f = &cx.figs[fi];
+            match f.kind {
+                FigureKind::Percent => {
+                    parts.push(fi);
+                    let before = &toks[k.saturating_sub(3)..k];
+                    if before.iter().any(|t| t.is_any(REST)) {
+                        rest_part = Some(fi);
+                    }
+                }
+                FigureKind::PercentagePoints | FigureKind::Range => return,
+                _ => {}
+            }
+        }
+    }
+    if parts.len() < 2 {
+        return;
+    }
+    // A change sentence compares, it does not split.
+    if toks.iter().any(|t| {
+        direction(t).is_some()
+            || t.is_any(&[
+                "from",
+                "compared",
+                "versus",
+                "vs",
+                "than",
+                "respectively",
+                "each",
+                "per",
+            ])
+    }) {
+        return;
+    }
+    // Percentages of different wholes ("40% of men and 70% of women") do not add up.
+    let mut of_objects: Vec<&str> = Vec::new();
+    for &fi in &parts {
+        let a = cx.after(fi);
+        if toks.get(a).is_some_and(|t| t.is("of")) {
+            let obj = toks.get(a + 1).map_or("", |t| t.lower.as_ref());
+            let obj = if obj == "the" {
+                toks.get(a + 2).map_or("", |t| t.lower.as_ref())
+            } else {
+                obj
+            };
+            of_objects.push(obj);
+        }
+    }
+    of_objects.dedup();
+    if of_objects.len() > 1 {
+        return;
+    }
+    let mut sum = Ratio::ZERO;
+    let mut tol = Ratio::ZERO;
+    let mut lower_bounds_only = true;
+    for &fi in &parts {
+        let f = &cx.figs[fi];
+        let (Some(v), Some(s)) = (f.exact, f.step) else {
+            return;
+        };
+        if Ratio::HUNDRED.lt(v) {
+            return;
+        }
+        match f.qualifier {
+            None => {}
+            Some("more" | "over" | "above" | "at") => {}
+            Some(_) => lower_bounds_only = false,
+        }
+        sum = match sum.plus(v) {
+            Some(x) => x,
+            None => return,
+        };
+        tol = match tol.plus(half(s)) {
+            Some(x) => x,
+            None => return,
+        };
+    }
+    let terms = parts
+        .iter()
+        .filter_map(|&fi| cx.figs[fi].exact.map(|v| format!("{v}%")))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let range = TextRange::new(
+        cx.figs[parts[0]].range.start,
+        cx.figs[*parts.last().unwrap_or(&parts[0])].range.end,
+    );
+    let rel: Vec<Related> = parts.iter().map(|&fi| cx.related(fi, "part")).collect();
+    let Some(max_ok) = Ratio::HUNDRED.plus(tol) else {
+        return;
+    };
+    if let Some(ri) = rest_part {
+        if cx.figs.iter().filter(|_| false).count() > 0
+            || !lower_bounds_only
+            || parts.iter().any(|&fi| cx.figs[fi].qualifier.is_some())
+        {
+            return;
+        }
+        let Some(min_ok) = Ratio::HUNDRED.minus(tol) else {
+            return;
+        };
+        let consistent = min_ok.le(sum) && sum.le(max_ok);
+        let comp = format!("{terms} = {sum}%");
+        let msg = format!(
+            "The split with `{}` does not make 100%: {terms} = {sum}%",
+            cx.text(cx.figs[ri].range)
+        );
+        cx.push(Check::new(META.code, parts, range, comp, consistent).message(msg, rel));
+        return;
+    }
+    if !lower_bounds_only || !toks.iter().any(|t| t.is_any(SPLIT_MARKERS)) {
+        return;
+    }
+    let consistent = sum.le(max_ok);
+    let comp = format!(
+        "{terms} = {sum}%{}",
+        if consistent { "" } else { " > 100%" }
+    );
+    let msg = format!("The shares of one whole add up to more than 100%: {terms} = {sum}%");
+    cx.push(Check::new(META.code, parts, range, comp, consistent).message(msg, rel));
 }

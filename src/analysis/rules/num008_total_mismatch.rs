@@ -1,7 +1,12 @@
 //! NUM008 `total-mismatch`.
 
 use super::RuleContext;
-use crate::analysis::diagnostic::Diagnostic;
+use crate::analysis::diagnostic::{Diagnostic, Related};
+use crate::analysis::numbers::arith::amount;
+use crate::analysis::numbers::cx::Cx;
+use crate::analysis::numbers::parse::counted_np;
+use crate::analysis::numbers::{Check, FigureKind, Ratio};
+use crate::analysis::tokens::TokenKind;
 
 declare_rule! {
     /// ## What it does
@@ -25,5 +30,171 @@ declare_rule! {
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    super::emit_checks(ctx, "NUM008", out);
+    super::emit_checks(ctx, META.code, out);
+}
+
+pub(super) fn totals(cx: &mut Cx<'_>, si: usize) {
+    let toks = &cx.toks[si];
+    for k in 0..toks.len() {
+        let Some(ti) = cx.fig_at(si, k) else { continue };
+        let t = &cx.figs[ti];
+        if !matches!(
+            t.kind,
+            FigureKind::Count | FigureKind::Money | FigureKind::Decimal
+        ) || t.qualifier.is_some()
+        {
+            continue;
+        }
+        let after = cx.after(ti);
+        let marked = (k >= 3 && toks[k - 1].is("of") && toks[k - 2].is("total"))
+            || toks.get(after).is_some_and(|n| n.is("in"))
+                && toks
+                    .get(after + 1)
+                    .is_some_and(|n| n.is_any(&["total", "all"]));
+        // Where the breakdown starts: after ":" or "—" following the total's noun phrase.
+        let mut j = after;
+        if toks.get(j).is_some_and(|n| n.is("in"))
+            && toks.get(j + 1).is_some_and(|n| n.is_any(&["total", "all"]))
+        {
+            j += 2;
+        }
+        let np_end = counted_np(toks, j).map_or(j, |(_, e)| e);
+        // "12 people were hurt: …": allow a short verb phrase when the total is marked or a colon follows.
+        let mut sep = np_end;
+        let mut steps = 0;
+        while sep < toks.len()
+            && steps < 4
+            && !matches!(toks[sep].text, ":" | "—" | "–" | "," | "." | ";")
+        {
+            sep += 1;
+            steps += 1;
+        }
+        let Some(st) = toks.get(sep) else { continue };
+        let ok_sep = st.text == ":"
+            || ((st.text == "—" || st.text == "–") && marked)
+            || (st.text == "," && marked);
+        if !ok_sep {
+            continue;
+        }
+        if toks[after..sep]
+            .iter()
+            .any(|x| x.is_any(&["including", "among", "whom", "which"]))
+        {
+            continue;
+        }
+        // A breakdown continued in the next sentence ("Another was hurt in Odesa.") is not
+        // complete in this one.
+        if let Some(next) = cx.toks.get(si + 1)
+            && cx.doc.sentences.get(si + 1).map(|x| x.paragraph)
+                == cx.doc.sentences.get(si).map(|x| x.paragraph)
+            && next.iter().take(4).any(|t| {
+                t.is_any(&[
+                    "another",
+                    "other",
+                    "others",
+                    "remaining",
+                    "rest",
+                    "further",
+                    "also",
+                    "more",
+                ])
+            })
+        {
+            continue;
+        }
+        let Some(parts) = breakdown(cx, si, sep + 1, t.kind) else {
+            continue;
+        };
+        let mut sum = Ratio::ZERO;
+        for &pi in &parts {
+            sum = match cx.figs[pi].exact.and_then(|v| sum.plus(v)) {
+                Some(s) => s,
+                None => return,
+            };
+        }
+        let Some(total) = t.exact else { continue };
+        let cur = t.unit.as_deref().filter(|_| t.kind == FigureKind::Money);
+        let terms = parts
+            .iter()
+            .filter_map(|&pi| cx.figs[pi].exact.map(|v| amount(v, cur)))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let consistent = sum == total;
+        let (sum_s, total_s) = (amount(sum, cur), amount(total, cur));
+        let comp = format!(
+            "{terms} = {sum_s}{}",
+            if consistent {
+                String::new()
+            } else {
+                format!(", not {total_s}")
+            }
+        );
+        let written = cx.text(t.range);
+        let msg =
+            format!("Total `{written}` disagrees with its parts: {terms} = {sum_s}, not {total_s}");
+        let rel: Vec<Related> = parts.iter().map(|&pi| cx.related(pi, "part")).collect();
+        let mut figs = vec![ti];
+        figs.extend(&parts);
+        let range = t.range;
+        cx.push(Check::new(META.code, figs, range, comp, consistent).message(msg, rel));
+    }
+}
+
+/// A breakdown "five in Kyiv, three in Lviv and six in Odesa" from token `k`: the part figures.
+fn breakdown(cx: &Cx<'_>, si: usize, k: usize, kind: FigureKind) -> Option<Vec<usize>> {
+    let toks = &cx.toks[si];
+    let mut parts = Vec::new();
+    let mut j = k;
+    let mut saw_and = false;
+    loop {
+        let pi = cx.fig_at(si, j)?;
+        let p = &cx.figs[pi];
+        let same = p.kind == kind
+            || (matches!(p.kind, FigureKind::Count | FigureKind::Decimal)
+                && matches!(kind, FigureKind::Count | FigureKind::Decimal));
+        if !same || p.qualifier.is_some() || p.exact.is_none() {
+            return None;
+        }
+        parts.push(pi);
+        j = cx.after(pi);
+        // The rest of the item: up to 6 tokens without another figure.
+        let mut steps = 0;
+        while j < toks.len()
+            && !matches!(toks[j].text, "," | ";" | "." | "—" | "–" | ")")
+            && !toks[j].is_any(&["and"])
+        {
+            if cx.fig_at(si, j).is_some() || toks[j].kind == TokenKind::Number {
+                return None;
+            }
+            j += 1;
+            steps += 1;
+            if steps > 6 {
+                return None;
+            }
+        }
+        if saw_and {
+            break;
+        }
+        match toks.get(j) {
+            Some(t) if t.is("and") => {
+                saw_and = true;
+                j += 1;
+            }
+            Some(t) if t.text == "," || t.text == ";" => {
+                j += 1;
+                if toks.get(j).is_some_and(|t| t.is("and")) {
+                    saw_and = true;
+                    j += 1;
+                }
+            }
+            _ => return None,
+        }
+    }
+    // The list must end the clause.
+    if let Some(t) = toks.get(j)
+        && !matches!(t.text, "." | ";" | "—" | "–" | ")" | ",")
+    {
+        return None;
+    }
+    (parts.len() >= 2).then_some(parts)
 }
