@@ -222,6 +222,152 @@
     openCard(el, false);
   }
 
+  // ---- fact sheets: built from their data when a section is first opened --------------
+  // The data holds positions, names and values; quoted words come from the article itself.
+  var CHUNK = 300;
+  var factsCache = new Map();
+  function factsOf(file) {
+    if (!factsCache.has(file)) {
+      var script = d.getElementById('facts-' + file);
+      var data = null;
+      try { data = script ? JSON.parse(script.textContent) : null; } catch (err) { data = null; }
+      factsCache.set(file, data);
+    }
+    return factsCache.get(file);
+  }
+  function make(tag, cls, text) {
+    var e = d.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+  function placeButtonFor(file, at, label) {
+    var b = make('button', 'place', label);
+    b.type = 'button';
+    b.setAttribute('data-file', file);
+    b.setAttribute('data-at', at);
+    return b;
+  }
+  function shorten(s, max) {
+    var chars = Array.from(s.replace(/\s+/g, ' ').trim());
+    return chars.length > max ? chars.slice(0, max).join('') + '…' : chars.join('');
+  }
+  function textAt(article, start, end) {
+    var r = rangeOf(article, start, end);
+    return r ? r.toString() : '';
+  }
+  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
+  var builders = {
+    people: function (file, article, data, p) {
+      // [name, title, note, in registry, named in full, [start, end, ...], [quote indices]]
+      var li = make('li', p[4] ? 'person' : 'person flag');
+      var at = [], forms = [];
+      for (var i = 0; i + 1 < p[5].length; i += 2) {
+        at.push(p[5][i] + '-' + p[5][i + 1]);
+        var form = shorten(textAt(article, p[5][i], p[5][i + 1]), 60);
+        if (forms.indexOf(form) < 0) forms.push(form);
+      }
+      li.append(placeButtonFor(file, at.join(' '), p[0]));
+      if (p[3]) {
+        var tag = make('span', 'tag', 'registry');
+        tag.title = 'In the [[people]] registry of copydesk.toml';
+        li.append(' ', tag);
+      }
+      if (!p[4]) li.append(' ', make('span', 'flagged', 'never named in full'));
+      if (p[1]) li.append(make('span', 'title', p[1]));
+      li.append(make('span', 'meta', plural(at.length, 'mention', 'mentions') + ': ' + shorten(forms.join(', '), 120)));
+      if (p[6].length) {
+        var qs = [];
+        for (var q = 0; q < p[6].length; q++) {
+          var quote = data.quotes[p[6][q]];
+          if (quote) qs.push(quote[0] + '-' + quote[1]);
+        }
+        var meta = make('span', 'meta');
+        meta.append(placeButtonFor(file, qs.join(' '), plural(p[6].length, 'quote', 'quotes')));
+        li.append(meta);
+      }
+      if (p[2]) li.append(make('span', 'meta note-text', p[2]));
+      return li;
+    },
+    quotes: function (file, article, data, q) {
+      // [start, end, speaker, cue, via, closed, parent or -1]
+      var li = make('li', q[2] ? 'quote' : 'quote flag');
+      li.append(placeButtonFor(file, q[0] + '-' + q[1], shorten(textAt(article, q[0], q[1]), 140)));
+      var meta = make('span', 'meta');
+      if (q[2]) {
+        meta.append(make('span', 'speaker', q[2]));
+        if (q[3]) meta.append(' ', make('span', 'cue', '(' + q[3] + ')'));
+        if (q[4] !== 'named') meta.append(' ', make('span', 'via', 'via ' + q[4]));
+      } else {
+        meta.append(make('span', 'flagged', 'no speaker'));
+      }
+      if (!q[5]) meta.append(' ', make('span', 'flagged', 'never closed'));
+      if (q[6] >= 0) meta.append(' ', make('span', 'via', 'inside quote ' + (q[6] + 1)));
+      li.append(meta);
+      return li;
+    },
+    figures: function (file, article, data, f) {
+      // [start, end, value with its unit, kind, counts]
+      var tr = make('tr');
+      var td = make('td');
+      td.append(placeButtonFor(file, f[0] + '-' + f[1], shorten(textAt(article, f[0], f[1]), 60)));
+      tr.append(td, make('td', null, f[2]), make('td', null, f[3]), make('td', null, f[4] || ''));
+      return tr;
+    }
+  };
+  function buildList(div, all) {
+    var section = div.closest('section.file');
+    var file = section && section.getAttribute('data-file');
+    var data = file !== null && factsOf(file);
+    var kind = div.getAttribute('data-list');
+    if (!data || !data[kind] || !builders[kind]) return;
+    var items = data[kind];
+    var article = articleOf(file);
+    var entries = div.querySelector('.entries');
+    if (!entries) {
+      div.replaceChildren();
+      if (kind === 'figures') {
+        var table = make('table', 'facts');
+        var head = make('tr');
+        ['Text', 'Value', 'Kind', 'Counts'].forEach(function (h) {
+          var th = make('th', null, h);
+          th.scope = 'col';
+          head.append(th);
+        });
+        var thead = make('thead');
+        thead.append(head);
+        entries = make('tbody', 'entries');
+        table.append(thead, entries);
+        div.append(table);
+      } else {
+        entries = make(kind === 'quotes' ? 'ol' : 'ul', 'facts entries');
+        div.append(entries);
+      }
+      div.setAttribute('data-done', '0');
+    }
+    var from = Number(div.getAttribute('data-done'));
+    var to = all ? items.length : Math.min(items.length, from + CHUNK);
+    var frag = d.createDocumentFragment();
+    for (var i = from; i < to; i++) frag.append(builders[kind](file, article, data, items[i]));
+    entries.append(frag);
+    div.setAttribute('data-done', String(to));
+    var more = div.querySelector('button.more');
+    if (to < items.length) {
+      if (!more) {
+        more = make('button', 'more');
+        more.type = 'button';
+        div.append(more);
+      }
+      more.textContent = 'Show ' + Math.min(CHUNK, items.length - to) + ' more (' + (items.length - to) + ' not shown yet)';
+    } else if (more) {
+      more.remove();
+    }
+  }
+  function buildOpenLists() {
+    var lists = d.querySelectorAll('details[open] > .list[data-list]:not([data-done])');
+    for (var i = 0; i < lists.length; i++) buildList(lists[i], false);
+  }
+
   // ---- filters -----------------------------------------------------------------------
   var SEV = ['s-error', 's-warning', 's-information', 's-hint'];
   function applyFilters() {
@@ -273,6 +419,8 @@
       openCard(hl, e.detail === 0);
       return;
     }
+    var moreBtn = t.closest('.list button.more');
+    if (moreBtn) { buildList(moreBtn.parentElement, false); return; }
     var placeBtn = t.closest('button.place');
     if (placeBtn) { showPlaces(placeBtn); return; }
     var back = t.closest('li.note a.back');
@@ -309,18 +457,29 @@
     filters.addEventListener('submit', function (e) { e.preventDefault(); });
   }
   window.addEventListener('resize', function () { if (current) place(current); });
+  // `toggle` does not bubble: listen in the capture phase.
+  d.addEventListener('toggle', function (e) {
+    var t = e.target;
+    if (t instanceof HTMLDetailsElement && t.open) {
+      var list = t.querySelector(':scope > .list[data-list]:not([data-done])');
+      if (list) buildList(list, false);
+    }
+  }, true);
 
   // Print: every section open, so that the notes print as footnotes and the fact sheets whole.
   var reopen = [];
   window.addEventListener('beforeprint', function () {
     closeCard(false);
-    reopen = Array.prototype.filter.call(d.querySelectorAll('details:not([open])'), function (x) { return true; });
+    reopen = Array.prototype.slice.call(d.querySelectorAll('details:not([open])'));
     for (var i = 0; i < reopen.length; i++) reopen[i].open = true;
+    var lists = d.querySelectorAll('.list[data-list]');
+    for (var j = 0; j < lists.length; j++) buildList(lists[j], true);
   });
   window.addEventListener('afterprint', function () {
     for (var i = 0; i < reopen.length; i++) reopen[i].open = false;
     reopen = [];
   });
 
+  buildOpenLists();
   d.documentElement.setAttribute('data-ready', '');
 })();

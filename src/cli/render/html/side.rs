@@ -5,12 +5,13 @@
 use std::fmt::Write as _;
 
 use super::article::severity_class;
-use super::escape::{self, push, push_message, shorten};
+use super::escape::push_message;
 use crate::analysis::Severity;
 use crate::cli::check::Located;
 use crate::cli::facts::Sheet;
 
-/// Lists longer than this start folded (a closed `<details>` is parsed but not laid out).
+/// Sections longer than this start closed: a closed `<details>` costs no style or layout, and a
+/// fact-sheet list is built only when opened.
 const FOLD_AFTER: usize = 200;
 
 pub fn severity_label(s: Severity) -> &'static str {
@@ -19,18 +20,6 @@ pub fn severity_label(s: Severity) -> &'static str {
         Severity::Warning => "Warning",
         Severity::Information => "Information",
         Severity::Hint => "Hint",
-    }
-}
-
-/// `data-at` of a place: byte ranges `start-end`, space-separated.
-fn places(out: &mut String, ranges: impl IntoIterator<Item = [usize; 2]>) {
-    let mut first = true;
-    for [s, e] in ranges {
-        if !first {
-            out.push(' ');
-        }
-        first = false;
-        let _ = write!(out, "{s}-{e}");
     }
 }
 
@@ -45,7 +34,13 @@ fn section_open(out: &mut String, class: &str, title: &str, count: usize, open: 
 
 /// The numbered notes, one per finding, in the order of the findings (by position).
 pub fn notes(out: &mut String, file: usize, diags: &[Located], unanchored: &[usize]) {
-    section_open(out, "notes", "Findings", diags.len(), true);
+    section_open(
+        out,
+        "notes",
+        "Findings",
+        diags.len(),
+        diags.len() <= FOLD_AFTER,
+    );
     if diags.is_empty() {
         out.push_str("<p class=\"none\">No findings.</p>");
     } else {
@@ -116,165 +111,106 @@ fn note(out: &mut String, file: usize, i: usize, d: &Located, unanchored: bool) 
     );
 }
 
-/// People, quotes and figures.
+/// People, quotes and figures: three sections whose entries the page's script builds from
+/// compact data (byte ranges, names, values; the quoted words are read from the page's own text),
+/// when a section is first opened. A long article's fact sheet (a 5 MB file has tens of
+/// thousands of figures) then costs the browser nothing until someone looks at it; a short one's
+/// sections start open.
 pub fn fact_sheet(out: &mut String, file: usize, sheet: &Sheet) {
-    people(out, file, sheet);
-    quotes(out, file, sheet);
-    figures(out, file, sheet);
-}
-
-fn people(out: &mut String, file: usize, sheet: &Sheet) {
-    let n = sheet.people.len();
-    section_open(out, "people", "People", n, n <= FOLD_AFTER);
-    if n == 0 {
-        out.push_str("<p class=\"none\">No people identified.</p></details>");
-        return;
-    }
-    out.push_str("<ul class=\"facts\">");
-    for p in &sheet.people {
-        let full = p.mentions.iter().any(|m| m.kind == "full-name");
-        let _ = write!(
-            out,
-            "<li class=\"person{}\"><button type=\"button\" class=\"place\" data-file=\"{file}\" data-at=\"",
-            if full { "" } else { " flag" }
-        );
-        places(out, p.mentions.iter().map(|m| m.byte_range));
-        out.push_str("\">");
-        push(out, &p.name);
-        out.push_str("</button>");
-        if p.in_registry {
-            out.push_str(
-                " <span class=\"tag\" title=\"In the [[people]] registry of copydesk.toml\">registry</span>",
-            );
-        }
-        if !full {
-            out.push_str(" <span class=\"flagged\">never named in full</span>");
-        }
-        if let Some(t) = &p.title {
-            out.push_str("<span class=\"title\">");
-            push(out, t);
-            out.push_str("</span>");
-        }
-        // The distinct forms the article uses for this person.
-        let mut forms: Vec<&str> = Vec::new();
-        for m in &p.mentions {
-            if !forms.contains(&m.text.as_str()) {
-                forms.push(&m.text);
-            }
-        }
-        let _ = write!(
-            out,
-            "<span class=\"meta\">{} mention{}: ",
-            p.mentions.len(),
-            if p.mentions.len() == 1 { "" } else { "s" }
-        );
-        push(out, &shorten(&forms.join(", "), 120));
-        out.push_str("</span>");
-        if !p.quotes.is_empty() {
+    let sections = [
+        (
+            "people",
+            "People",
+            sheet.people.len(),
+            "No people identified.",
+        ),
+        ("quotes", "Quotes", sheet.quotes.len(), "No quotations."),
+        ("figures", "Figures", sheet.figures.len(), "No figures."),
+    ];
+    for (class, title, n, none) in sections {
+        section_open(out, class, title, n, n <= FOLD_AFTER);
+        if n == 0 {
+            let _ = write!(out, "<p class=\"none\">{none}</p>");
+        } else {
             let _ = write!(
                 out,
-                "<span class=\"meta\"><button type=\"button\" class=\"place\" data-file=\"{file}\" data-at=\""
+                "<div class=\"list\" data-list=\"{class}\"><p class=\"none\">The list is built by the page's script.</p></div>"
             );
-            places(
-                out,
+        }
+        out.push_str("</details>");
+    }
+    if sheet.people.len() + sheet.quotes.len() + sheet.figures.len() > 0 {
+        let _ = write!(
+            out,
+            "<script type=\"application/json\" class=\"facts\" id=\"facts-{file}\">"
+        );
+        push_json(out, &facts_data(sheet));
+        out.push_str("</script>");
+    }
+}
+
+/// The sheet as arrays, positions instead of names (see report.js, `buildList`):
+/// people `[name, title, note, in registry, named in full, [start, end, ...mentions], [quote indices]]`,
+/// quotes `[start, end, speaker, cue, via, closed, parent or -1]`,
+/// figures `[start, end, value with its unit, kind, counts]`.
+fn facts_data(sheet: &Sheet) -> serde_json::Value {
+    use serde_json::json;
+    let people: Vec<_> = sheet
+        .people
+        .iter()
+        .map(|p| {
+            let full = p.mentions.iter().any(|m| m.kind == "full-name");
+            let at: Vec<usize> = p.mentions.iter().flat_map(|m| m.byte_range).collect();
+            json!([
+                p.name,
+                p.title,
+                p.note,
+                u8::from(p.in_registry),
+                u8::from(full),
+                at,
                 p.quotes
-                    .iter()
-                    .filter_map(|&q| sheet.quotes.get(q))
-                    .map(|q| q.byte_range),
-            );
-            let _ = write!(
-                out,
-                "\">{} quote{}</button></span>",
-                p.quotes.len(),
-                if p.quotes.len() == 1 { "" } else { "s" }
-            );
-        }
-        if let Some(note) = &p.note {
-            out.push_str("<span class=\"meta note-text\">");
-            push(out, note);
-            out.push_str("</span>");
-        }
-        out.push_str("</li>");
-    }
-    out.push_str("</ul></details>");
+            ])
+        })
+        .collect();
+    let quotes: Vec<_> = sheet
+        .quotes
+        .iter()
+        .map(|q| {
+            json!([
+                q.byte_range[0],
+                q.byte_range[1],
+                q.speaker,
+                q.cue,
+                q.via,
+                u8::from(q.closed),
+                q.parent.map_or(-1, |p| p as i64)
+            ])
+        })
+        .collect();
+    let figures: Vec<_> = sheet
+        .figures
+        .iter()
+        .map(|f| {
+            // "76%" and "$1,130,000,000" carry their unit; "3" needs "months".
+            let value = match &f.unit {
+                Some(u) if !f.value_text.contains(u.as_str()) => format!("{} {u}", f.value_text),
+                _ => f.value_text.clone(),
+            };
+            json!([f.byte_range[0], f.byte_range[1], value, f.kind, f.counts])
+        })
+        .collect();
+    json!({"people": people, "quotes": quotes, "figures": figures})
 }
 
-fn quotes(out: &mut String, file: usize, sheet: &Sheet) {
-    let n = sheet.quotes.len();
-    section_open(out, "quotes", "Quotes", n, n <= FOLD_AFTER);
-    if n == 0 {
-        out.push_str("<p class=\"none\">No quotations.</p></details>");
-        return;
+/// JSON inside a `<script type="application/json">`: raw text, which only `</script` or `<!--`
+/// could end or confuse. `<` only occurs inside JSON strings, where `\u003c` means the same.
+fn push_json(out: &mut String, v: &serde_json::Value) {
+    let s = serde_json::to_string(v).unwrap_or_else(|_| "{}".to_string());
+    let mut last = 0;
+    for (i, _) in s.match_indices('<') {
+        out.push_str(&s[last..i]);
+        out.push_str("\\u003c");
+        last = i + 1;
     }
-    out.push_str("<ol class=\"facts\">");
-    for q in &sheet.quotes {
-        let unknown = q.speaker.is_none();
-        let _ = write!(
-            out,
-            "<li class=\"quote{}\"><button type=\"button\" class=\"place\" data-file=\"{file}\" data-at=\"",
-            if unknown { " flag" } else { "" }
-        );
-        places(out, [q.byte_range]);
-        out.push_str("\">“");
-        push(out, &shorten(&q.text, 140));
-        out.push_str("”</button><span class=\"meta\">");
-        match &q.speaker {
-            Some(s) => {
-                out.push_str("<span class=\"speaker\">");
-                push(out, s);
-                out.push_str("</span>");
-                if let Some(cue) = &q.cue {
-                    out.push_str(" <span class=\"cue\">(");
-                    push(out, cue);
-                    out.push_str(")</span>");
-                }
-                if q.via != "named" {
-                    let _ = write!(out, " <span class=\"via\">via {}</span>", q.via);
-                }
-            }
-            None => out.push_str("<span class=\"flagged\">no speaker</span>"),
-        }
-        if !q.closed {
-            out.push_str(" <span class=\"flagged\">never closed</span>");
-        }
-        if let Some(p) = q.parent {
-            let _ = write!(out, " <span class=\"via\">inside quote {}</span>", p + 1);
-        }
-        out.push_str("</span></li>");
-    }
-    out.push_str("</ol></details>");
-}
-
-fn figures(out: &mut String, file: usize, sheet: &Sheet) {
-    let n = sheet.figures.len();
-    section_open(out, "figures", "Figures", n, n <= FOLD_AFTER);
-    if n == 0 {
-        out.push_str("<p class=\"none\">No figures.</p></details>");
-        return;
-    }
-    out.push_str(
-        "<table class=\"facts\"><thead><tr><th scope=\"col\">Text</th><th scope=\"col\">Value</th>\
-         <th scope=\"col\">Kind</th><th scope=\"col\">Counts</th></tr></thead><tbody>",
-    );
-    for f in &sheet.figures {
-        let _ = write!(
-            out,
-            "<tr><td><button type=\"button\" class=\"place\" data-file=\"{file}\" data-at=\""
-        );
-        places(out, [f.byte_range]);
-        out.push_str("\">");
-        push(out, &shorten(&f.text, 60));
-        out.push_str("</button></td><td>");
-        push(out, &f.value_text);
-        if let Some(u) = &f.unit {
-            out.push(' ');
-            push(out, u);
-        }
-        let _ = write!(out, "</td><td>{}</td><td>", escape::escape(f.kind));
-        if let Some(c) = &f.counts {
-            push(out, c);
-        }
-        out.push_str("</td></tr>");
-    }
-    out.push_str("</tbody></table></details>");
+    out.push_str(&s[last..]);
 }
