@@ -442,7 +442,8 @@
       return;
     }
     var t = e.target;
-    if (t instanceof Element && (t.closest('input, select, textarea, [contenteditable]'))) return;
+    // Keys are letters: leave them to fields that take text.
+    if (t instanceof Element && t.closest('input:not([type=checkbox]):not([type=radio]), select, textarea, [contenteditable]')) return;
     switch (e.key) {
       case 'j': case 'n': move(1); break;
       case 'k': case 'p': move(-1); break;
