@@ -711,3 +711,39 @@ fn markdown_structures_render_and_keep_every_byte() {
         assert!(html.contains(tag), "no {tag}");
     }
 }
+
+#[test]
+fn overlapping_findings_share_their_overlap() {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("examples/copydesk.toml"),
+        t.path().join("copydesk.toml"),
+    )
+    .unwrap();
+    let text = "Summit\n\nNATO Secretary-General Ingrid Halvorsen arrived on Monday.\n\n\
+                \"We trust Halvorssen and her team completely to deliver this on time.\"\n";
+    write(t.path(), "a.txt", text);
+    let html = run(t.path(), &["check", "a.txt", "--format", "html"]).stdout;
+    let json: Value =
+        serde_json::from_str(&run(t.path(), &["check", "a.txt", "--format", "json"]).stdout)
+            .unwrap();
+    let codes: Vec<&str> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["ATT001", "PPL001"],
+        "a name finding inside a quote finding"
+    );
+    assert_findings_highlighted(&page(&html), &json, &[text]);
+    // The quote's start, the overlap (both, darker, the name's anchor), the quote's end.
+    assert!(html.contains("<a class=\"hl s-warning\" id=\"h0-0\" href=\"#f0-0\" data-f=\"f0-0\""));
+    assert!(html.contains(
+        "<a class=\"hl s-warning multi\" id=\"h0-1\" href=\"#f0-1\" data-f=\"f0-0 f0-1\" \
+         data-n=\"2\" aria-describedby=\"f0-0 f0-1\">Halvorssen</a>"
+    ));
+    assert!(html.contains("<mark class=\"hl s-warning\" data-f=\"f0-0\"> and her team"));
+}

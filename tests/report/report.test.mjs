@@ -337,6 +337,21 @@ test('folder: index worst first, every article marked up, the unreadable file wi
     assert.deepEqual(rows.find((r) => r.file === f.path).cells, counts);
     checkHighlights(await highlights(page, i), i, f.diagnostics, folder.texts[i]);
   }
+  // Overlapping findings (an unattributed quote with a misspelled name in it) share the overlap:
+  // one piece carries both, drawn darker, and its card shows both findings.
+  const md0 = folder.json.files.findIndex((f) => f.path.endsWith('harbour-ferry.md'));
+  const ds = folder.json.files[md0].diagnostics;
+  const outer = ds.findIndex((d) => d.code === 'ATT001');
+  const inner = ds.findIndex((d) => d.code === 'PPL001');
+  assert.ok(outer >= 0 && inner >= 0 && ds[inner].byte_range[0] > ds[outer].byte_range[0] &&
+    ds[inner].byte_range[1] < ds[outer].byte_range[1], 'the fixture has a finding inside another');
+  const shared = page.locator(`#h${md0}-${inner}`);
+  assert.equal(await shared.getAttribute('data-f'), `f${md0}-${outer} f${md0}-${inner}`);
+  assert.match(await shared.getAttribute('class'), /\bmulti\b/);
+  await shared.click();
+  assert.deepEqual(await page.locator('#pop .pop-card').evaluateAll((cs) => cs.map((c) => c.dataset.for)),
+    [`f${md0}-${outer}`, `f${md0}-${inner}`]);
+  await page.keyboard.press('Escape');
   // Index links go to the article's section.
   const last = expected.filter((x) => !x.f.error).at(-1);
   await page.locator(`nav.index a[href="#file-${last.i}"]`).click();
