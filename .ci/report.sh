@@ -65,7 +65,7 @@ install_chromium() {
     return 1
   fi
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null &&
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null &&
     test -x "$CHROMIUM"
 }
 

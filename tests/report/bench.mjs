@@ -4,7 +4,7 @@
 //
 //   node tests/report/bench.mjs [ARTICLE] [--runs N]
 //     ARTICLE  defaults to ../shared/bench/large.txt (beside the repository)
-//     COPYDESK_BIN  the binary (default target/release/copydesk, else target/debug/copydesk)
+//     COPYDESK_BIN  the binary (default: the newer of target/release and target/debug copydesk)
 //
 // "Interactive" = from the start of navigation until the page's script has run (html[data-ready])
 // and a click on the first highlight has opened its card.
@@ -28,8 +28,11 @@ if (!fs.existsSync(article)) {
   console.error(`no article at ${article}; pass one`);
   process.exit(2);
 }
+// The newer of the release and debug builds, unless COPYDESK_BIN says which.
 const bin = process.env.COPYDESK_BIN ||
-  [path.join(repo, 'target/release/copydesk'), path.join(repo, 'target/debug/copydesk')].find(fs.existsSync);
+  [path.join(repo, 'target/release/copydesk'), path.join(repo, 'target/debug/copydesk')]
+    .filter(fs.existsSync)
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
 if (!bin) {
   console.error('no copydesk binary: cargo build --release (or set COPYDESK_BIN)');
   process.exit(2);

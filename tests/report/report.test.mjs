@@ -360,7 +360,7 @@ test('folder: index worst first, every article marked up, the unreadable file wi
   // Plain text keeps its paragraphs; Markdown its headings; code stays code.
   const txt = folder.json.files.findIndex((f) => f.path.endsWith('.txt') && !f.error);
   const paragraphs = folder.texts[txt].trim().split(/\n\s*\n/).length;
-  assert.equal(await page.locator(`#file-${txt} article.text > :is(p, h3)`).count(), paragraphs);
+  assert.equal(await page.locator(`#file-${txt} article.text .chunk > :is(p, h3)`).count(), paragraphs);
   const md = folder.json.files.findIndex((f) => f.path.endsWith('harbour-ferry.md'));
   assert.equal(await page.locator(`#file-${md} article.text h3`).innerText(), 'Harbour council approves ferry link after late-night vote');
   assert.match(await page.locator(`#file-${md} article.text pre.code code`).innerText(), /route\s+crossings/);

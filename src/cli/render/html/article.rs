@@ -70,7 +70,15 @@ struct Emitter<'a> {
     anchored: Vec<bool>,
     /// Depth of elements whose unrendered bytes are syntax (paragraphs, headings, inline tags).
     inline: usize,
+    /// Where the open chunk started (see [`CHUNK_BYTES`]), if one is open.
+    chunk: Option<usize>,
 }
+
+/// Top-level blocks are grouped in `div.chunk`s of about this many bytes of text. The page skips
+/// the style and layout of chunks off screen (`content-visibility: auto`): a few hundred chunks
+/// cost a 5 MB article far less than one skipped box per paragraph, and a short article is one
+/// chunk, on screen.
+const CHUNK_BYTES: usize = 8 * 1024;
 
 impl<'a> Emitter<'a> {
     fn new(text: &'a str, file: usize, marks: &[Highlight]) -> Self {
@@ -116,17 +124,40 @@ impl<'a> Emitter<'a> {
             bound: 0,
             anchored,
             inline: 0,
+            chunk: None,
         }
     }
 
     fn finish(mut self) -> Rendered {
         self.gap(self.text.len());
+        if self.chunk.take().is_some() {
+            self.out.push_str("</div>");
+        }
         let unanchored = (0..self.marks.len())
             .filter(|&i| !self.anchored[i])
             .collect();
         Rendered {
             html: self.out,
             unanchored,
+        }
+    }
+
+    /// Before a top-level block: opens a chunk if none is open.
+    fn chunk_open(&mut self) {
+        if self.chunk.is_none() {
+            self.out.push_str("<div class=\"chunk\">");
+            self.chunk = Some(self.pos);
+        }
+    }
+
+    /// After a top-level block: closes the chunk once it holds enough text.
+    fn chunk_close_if_full(&mut self) {
+        if self
+            .chunk
+            .is_some_and(|start| self.pos - start >= CHUNK_BYTES)
+        {
+            self.out.push_str("</div>");
+            self.chunk = None;
         }
     }
 
@@ -291,6 +322,7 @@ impl<'a> Emitter<'a> {
                 continue;
             }
             self.source_block(p.range.start, "src");
+            self.chunk_open();
             let (tag, class) = match p.kind {
                 BlockKind::Heading => ("h3", "h1"),
                 _ => ("p", ""),
@@ -303,6 +335,7 @@ impl<'a> Emitter<'a> {
             self.open(tag, &attrs, true);
             self.text(p.range.end, true);
             self.close(tag);
+            self.chunk_close_if_full();
         }
         self.source_block(self.text.len(), "src");
     }
@@ -336,6 +369,9 @@ impl<'a> Emitter<'a> {
             match event {
                 Event::Start(tag) => {
                     self.gap(start);
+                    if stack.is_empty() {
+                        self.chunk_open();
+                    }
                     let (open, attrs, close, inline, block): (
                         &str,
                         String,
@@ -366,6 +402,9 @@ impl<'a> Emitter<'a> {
                             };
                             self.source_block(end, class);
                             skip_until = end;
+                            if stack.is_empty() {
+                                self.chunk_close_if_full();
+                            }
                             continue;
                         }
                         Tag::List(Some(n)) if *n != 1 => {
@@ -409,6 +448,9 @@ impl<'a> Emitter<'a> {
                             self.inline -= 1;
                         }
                         self.out.push_str(close);
+                    }
+                    if stack.is_empty() {
+                        self.chunk_close_if_full();
                     }
                 }
                 Event::Text(_) | Event::SoftBreak | Event::TaskListMarker(_) => {

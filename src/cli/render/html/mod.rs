@@ -163,11 +163,6 @@ fn failed_section(out: &mut String, file: usize, e: &InputError) {
     out.push_str("</p></header></section>");
 }
 
-/// Severity of the worst finding, for sorting the index: failed files first, then by counts.
-fn index_key(counts: &[usize; 4], failed: bool) -> (bool, [usize; 4]) {
-    (failed, *counts)
-}
-
 /// The whole page. `early` are the paths that gave no file at all (missing, empty directory).
 pub fn render_report(outcomes: &[FileOutcome], early: &[InputError]) -> String {
     let total_len: usize = outcomes
@@ -284,12 +279,13 @@ pub fn render_report(outcomes: &[FileOutcome], early: &[InputError]) -> String {
     // Index of files, worst first.
     if outcomes.len() + early.len() > 1 {
         let mut rows: Vec<&(usize, &FileOutcome, [usize; 4])> = files.iter().collect();
+        // Worst first: files that could not be checked, then by errors, warnings, information,
+        // hints; ties keep the input order.
         rows.sort_by(|a, b| {
-            let fa = matches!(a.1, FileOutcome::Failed(_));
-            let fb = matches!(b.1, FileOutcome::Failed(_));
-            index_key(&b.2, fb)
-                .cmp(&index_key(&a.2, fa))
-                .then(a.0.cmp(&b.0))
+            let key = |r: &(usize, &FileOutcome, [usize; 4])| {
+                (matches!(r.1, FileOutcome::Failed(_)), r.2)
+            };
+            key(*b).cmp(&key(*a)).then(a.0.cmp(&b.0))
         });
         out.push_str(
             "<nav class=\"index\" aria-label=\"Files\"><h2>Files</h2><table><thead><tr>\
