@@ -285,7 +285,7 @@ pub fn render_report(outcomes: &[FileOutcome], early: &[InputError]) -> String {
             let key = |r: &(usize, &FileOutcome, [usize; 4])| {
                 (matches!(r.1, FileOutcome::Failed(_)), r.2)
             };
-            key(*b).cmp(&key(*a)).then(a.0.cmp(&b.0))
+            key(b).cmp(&key(a)).then(a.0.cmp(&b.0))
         });
         out.push_str(
             "<nav class=\"index\" aria-label=\"Files\"><h2>Files</h2><table><thead><tr>\
