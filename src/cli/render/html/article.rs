@@ -88,8 +88,8 @@ impl<'a> Emitter<'a> {
             .iter()
             .map(|m| {
                 let mut m = *m;
-                m.end = m.end.min(text.len());
-                m.start = m.start.min(m.end);
+                m.end = floor_boundary(text, m.end);
+                m.start = floor_boundary(text, m.start.min(m.end));
                 if m.start == m.end {
                     if let Some(c) = text[m.end..].chars().next() {
                         m.end += c.len_utf8();
@@ -507,6 +507,15 @@ impl<'a> Emitter<'a> {
     }
 }
 
+/// `at`, or the char boundary before it, within the text.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The page's heading for an article heading: two levels down (the report's title is `h1`, each
 /// file `h2`), at most `h6`; the class keeps the article's own level for styling.
 fn heading(level: HeadingLevel) -> (&'static str, u8) {
@@ -526,5 +535,74 @@ fn close_heading(h: &str) -> &'static str {
         "h4" => "</h4>",
         "h5" => "</h5>",
         _ => "</h6>",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of `html` as a browser holds it: tags dropped, references decoded, the newline
+    /// after `<pre>` dropped.
+    fn text_of(html: &str) -> String {
+        let mut out = String::new();
+        let mut rest = html;
+        while let Some(lt) = rest.find('<') {
+            out.push_str(&rest[..lt]);
+            let gt = lt + rest[lt..].find('>').unwrap();
+            let tag = &rest[lt..=gt];
+            rest = &rest[gt + 1..];
+            if tag.starts_with("<pre") {
+                rest = rest.strip_prefix('\n').unwrap_or(rest);
+            }
+        }
+        out.push_str(rest);
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#13;", "\r")
+            .replace("&amp;", "&")
+    }
+
+    fn mark(start: usize, end: usize) -> Highlight {
+        Highlight {
+            start,
+            end,
+            severity: Severity::Warning,
+        }
+    }
+
+    #[test]
+    fn odd_ranges_neither_panic_nor_lose_bytes() {
+        let text = "Café <b>“x”</b>\r\n\r\nLast";
+        let doc = Document::parse(text, SourceKind::PlainText);
+        let e_acute = text.find('é').unwrap();
+        let marks = [
+            mark(0, 0),                     // empty, at the start
+            mark(e_acute + 1, e_acute + 2), // inside a character
+            mark(text.len(), text.len()),   // empty, at the end
+            mark(3, 400),                   // past the end
+            mark(9, 2),                     // backwards
+        ];
+        let r = render(text, &doc, 0, &marks);
+        assert_eq!(text_of(&r.html), text);
+        assert!(r.html.contains("id=\"h0-0\"") && r.html.contains("id=\"h0-2\""));
+        let md = Document::parse(text, SourceKind::Markdown);
+        assert_eq!(text_of(&render(text, &md, 0, &marks).html), text);
+    }
+
+    #[test]
+    fn long_articles_are_grouped_in_chunks() {
+        let para = "Officials said the plan would pass on Tuesday, the mayor added.\n\n";
+        let text = para.repeat(3 * CHUNK_BYTES / para.len());
+        for kind in [SourceKind::PlainText, SourceKind::Markdown] {
+            let doc = Document::parse(&text, kind);
+            let html = render(&text, &doc, 0, &[]).html;
+            let chunks = html.matches("<div class=\"chunk\">").count();
+            assert!((3..=4).contains(&chunks), "{kind:?}: {chunks} chunks");
+            assert_eq!(chunks, html.matches("</div>").count());
+            assert_eq!(text_of(&html), text);
+        }
     }
 }
