@@ -45,6 +45,8 @@ pub enum CheckFormat {
     Sarif,
     /// GitHub Actions workflow commands (annotations)
     Github,
+    /// One self-contained HTML page: each article marked up, its fact sheet, an index of files
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -93,6 +95,11 @@ pub struct CheckArgs {
     /// Number of files to check in parallel (default: one per CPU)
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// Write the report to FILE instead of standard output (any format). FILE is replaced only
+    /// once the whole report is ready
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -204,6 +211,8 @@ mod tests {
             "error",
             "--date",
             "2022-03-24",
+            "-o",
+            "out.json",
         ])
         .unwrap();
         let Command::Check(c) = cli.command else {
@@ -212,6 +221,12 @@ mod tests {
         assert_eq!(c.format, CheckFormat::Json);
         assert_eq!(c.fail_on, FailOn::Error);
         assert_eq!(c.date, crate::analysis::Date::new(2022, 3, 24));
+        assert_eq!(c.output.as_deref(), Some(std::path::Path::new("out.json")));
+        let html = Cli::try_parse_from(["copydesk", "check", "a.md", "--format", "html"]).unwrap();
+        let Command::Check(h) = html.command else {
+            panic!("not check")
+        };
+        assert_eq!((h.format, h.output), (CheckFormat::Html, None));
         assert!(
             Cli::try_parse_from(["copydesk", "check", "a.md", "--date", "2022-13-01"]).is_err()
         );

@@ -51,13 +51,14 @@ pub fn run(args: BenchArgs) -> i32 {
         let start = Instant::now();
         let results: Vec<(Duration, usize, usize, bool)> = with_pool(args.jobs, || {
             work.par_iter()
-                .map(|(path, config)| {
+                .enumerate()
+                .map(|(index, (path, config))| {
                     let t = Instant::now();
-                    let outcome = check_one(path, config, opts);
+                    let outcome = check_one(index, path, config, opts);
                     let elapsed = t.elapsed();
                     match outcome {
                         FileOutcome::Checked(f) => {
-                            // Human and github output is rendered inside `check_one`; JSON and
+                            // Human, github and HTML output is rendered inside `check_one`; JSON and
                             // SARIF are assembled at the end of a run, so serialise this file's
                             // findings to a sink here to count that work.
                             let mut elapsed = elapsed;

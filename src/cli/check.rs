@@ -142,9 +142,9 @@ pub struct PipelineOptions {
     pub color: bool,
 }
 
-/// Reads, analyses and renders one file. Never panics: a panic in the analysis becomes an
-/// internal error for this file.
-pub fn check_one(path: &Path, config: &Config, opts: PipelineOptions) -> FileOutcome {
+/// Reads, analyses and renders one file, the `index`-th of the run (the HTML report's ids count
+/// files). Never panics: a panic in the analysis becomes an internal error for this file.
+pub fn check_one(index: usize, path: &Path, config: &Config, opts: PipelineOptions) -> FileOutcome {
     let text = match input::read_article(path) {
         Ok(t) => t,
         Err(e) => return FileOutcome::Failed(e),
@@ -152,15 +152,18 @@ pub fn check_one(path: &Path, config: &Config, opts: PipelineOptions) -> FileOut
     let kind = input::source_kind(path);
     let result = super::guarded(|| {
         debug_panic_hook(&text);
-        let analysis = analysis::analyze(&text, kind, config);
-        let index = LineIndex::new(&text);
-        let diagnostics = locate(&text, &index, analysis.diagnostics);
+        let mut analysis = analysis::analyze(&text, kind, config);
+        let lines = LineIndex::new(&text);
+        let diagnostics = locate(&text, &lines, std::mem::take(&mut analysis.diagnostics));
         let display = display_path(path);
         let rendered = match opts.format {
             CheckFormat::Human => {
-                render::human::render_file(&display, &text, &index, &diagnostics, opts.color)
+                render::human::render_file(&display, &text, &lines, &diagnostics, opts.color)
             }
             CheckFormat::Github => render::github::render_file(&display, &diagnostics),
+            CheckFormat::Html => {
+                render::html::render_file(index, &display, &text, &analysis, &diagnostics)
+            }
             CheckFormat::Json | CheckFormat::Sarif => String::new(),
         };
         (diagnostics, rendered)
@@ -241,8 +244,9 @@ pub fn run_pipeline(
         .collect();
     let outcomes = with_pool(jobs, || {
         work.par_iter()
-            .map(|(path, config)| match config {
-                Ok(config) => check_one(path, config, opts),
+            .enumerate()
+            .map(|(index, (path, config))| match config {
+                Ok(config) => check_one(index, path, config, opts),
                 Err(message) => FileOutcome::Failed(InputError {
                     path: path.clone(),
                     message: message.clone(),
@@ -259,10 +263,53 @@ pub fn stdout_color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// Writes `bytes` to `path` through a temporary file in the same directory, renamed over `path`
+/// at the end: a reader (a browser, a CI upload) never sees half a report, and a failed run
+/// leaves the previous report as it was.
+fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    // A fresh name beside the destination (`create_new`, so two runs never share one).
+    let mut attempt = 0;
+    let (tmp, mut file) = loop {
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(".{attempt}.tmp"));
+        let tmp = dir.join(tmp_name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let result = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| {
+            drop(file);
+            std::fs::rename(&tmp, path)
+        });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 pub fn run(args: CheckArgs) -> i32 {
     let opts = PipelineOptions {
         format: args.format,
-        color: args.format == CheckFormat::Human && stdout_color(),
+        color: args.format == CheckFormat::Human && args.output.is_none() && stdout_color(),
     };
     let (outcomes, early) = run_pipeline(
         &args.paths,
@@ -286,16 +333,28 @@ pub fn run(args: CheckArgs) -> i32 {
         CheckFormat::Github => render::github::render_report(&outcomes),
         CheckFormat::Json => render::json::render_report(&outcomes),
         CheckFormat::Sarif => render::sarif::render_report(&outcomes),
+        CheckFormat::Html => render::html::render_report(&outcomes, &early),
     };
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(output.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the report: {}", input::io_message(&e));
+    if let Some(file) = &args.output {
+        if let Err(e) = write_replacing(file, output.as_bytes()) {
+            eprintln!(
+                "error: cannot write the report to {}: {}",
+                file.display(),
+                input::io_message(&e)
+            );
+            return 2;
         }
-        return 2;
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = stdout
+            .write_all(output.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("error: cannot write the report: {}", input::io_message(&e));
+            }
+            return 2;
+        }
     }
     if io_error {
         return 2;
