@@ -8,6 +8,8 @@
 //!
 //! Only quotes that read as speech are predicted (scare quotes and titles are left out, as
 //! `quote-without-speaker` leaves them out). Offsets are Unicode code points, as the scorer wants.
+//! A bare pronoun is never predicted as a speaker ("they", "it": the scorer counts it wrong, and
+//! a reader learns nothing from it): such a quote is predicted with no speaker.
 //! Also prints how often each ATT/PPL rule fired.
 
 use std::collections::BTreeMap;
@@ -69,10 +71,11 @@ fn main() {
             if q.parent.is_some() || !at.speech || q.style != QuoteStyle::Double {
                 continue;
             }
+            let speaker = at.speaker.as_deref().filter(|s| !bare_pronoun(s));
             quotes.push(serde_json::json!({
                 "start": cp[q.range.start],
                 "end": cp[q.range.end],
-                "speaker": at.speaker,
+                "speaker": speaker,
             }));
         }
         for d in &a.diagnostics {
@@ -86,4 +89,12 @@ fn main() {
     for (code, n) in counts {
         eprintln!("{code}: {n}");
     }
+}
+
+/// A speaker that is only a pronoun ("they", "It"): it names nobody.
+fn bare_pronoun(speaker: &str) -> bool {
+    matches!(
+        speaker.trim().to_lowercase().as_str(),
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "him" | "her" | "them" | "us"
+    )
 }
