@@ -253,6 +253,69 @@ fn sarif_format_has_the_structure_code_scanning_needs() {
     assert!(serde_json::from_value::<serde_sarif::sarif::Sarif>(bad).is_err());
 }
 
+/// The CLI shows the fixes the rules make, as the server does: ATT001's attribution to complete
+/// (a placeholder) and ATT006's closing mark, in JSON and in SARIF.
+#[test]
+fn json_and_sarif_carry_the_rules_fixes() {
+    let t = tempfile::tempdir().unwrap();
+    let story = "Harbour council approves ferry link\n\n“We will build it.” The council meets \
+                 again on Monday.\n\nMayor Anna Ferreira said: “It is done.\n";
+    write(t.path(), "story.md", story);
+    let r = run_in(t.path(), &["check", "--format", "json", "story.md"]);
+    let v = r.json();
+    let diags = v["files"][0]["diagnostics"].as_array().unwrap();
+    let fix_of = |code: &str| {
+        diags
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap_or_else(|| panic!("no {code} in {v}"))["fix"]
+            .clone()
+    };
+    let att001 = fix_of("ATT001");
+    assert_eq!(att001["title"], "Add attribution ([SPEAKER] said)");
+    assert_eq!(att001["applicability"], "placeholder");
+    let edits: Vec<&str> = att001["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["replacement"].as_str().unwrap())
+        .collect();
+    assert_eq!(edits, [",", " [SPEAKER] said."]);
+    let att006 = fix_of("ATT006");
+    assert!(att006["title"].is_string());
+    assert!(att006.get("applicability").is_none(), "{att006}");
+
+    let r = run_in(t.path(), &["check", "--format", "sarif", "story.md"]);
+    let v = r.json();
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    let sarif_fix = |rule: &str| {
+        results
+            .iter()
+            .find(|res| res["ruleId"] == rule)
+            .unwrap_or_else(|| panic!("no {rule}"))["fixes"][0]
+            .clone()
+    };
+    let fix = sarif_fix("ATT001");
+    assert_eq!(
+        fix["description"]["text"],
+        "Add attribution ([SPEAKER] said)"
+    );
+    let change = &fix["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], "story.md");
+    let last = &change["replacements"][1];
+    assert_eq!(last["insertedContent"]["text"], " [SPEAKER] said.");
+    // An insertion: an empty region at the end of the quote (line 3, after `”`).
+    assert_eq!(
+        last["deletedRegion"],
+        serde_json::json!({"startLine": 3, "startColumn": 20, "endLine": 3, "endColumn": 20})
+    );
+    assert!(sarif_fix("ATT006")["artifactChanges"][0]["replacements"][0].is_object());
+    let log: serde_sarif::sarif::Sarif =
+        serde_json::from_str(&r.stdout).expect("SARIF with fixes deserialises with serde-sarif");
+    let fixes = log.runs[0].results.as_ref().unwrap()[0].fixes.as_ref();
+    assert!(fixes.is_some_and(|f| !f.is_empty()));
+}
+
 #[test]
 fn github_format_escapes_properties_and_data() {
     let t = tmp();

@@ -46,11 +46,53 @@ pub struct Edit {
     pub replacement: String,
 }
 
-/// A suggested fix: a title for the editor's menu and the edits that make it.
+/// Whether a fix's edits give finished text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Applicability {
+    /// The edits make the text consistent (the registry's spelling, the count the list gives):
+    /// an editor offers it as the preferred fix.
+    #[default]
+    Ready,
+    /// The edits leave a placeholder for the writer to fill in ("[SPEAKER] said"): offered, never
+    /// preferred.
+    Placeholder,
+}
+
+impl Applicability {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Ready => "ready",
+            Applicability::Placeholder => "placeholder",
+        }
+    }
+}
+
+/// A suggested fix: a title for the editor's menu and the edits that make it. The rule that
+/// finds a problem makes its fix; the CLI and the language server only show it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
     pub title: String,
     pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    /// A fix whose edits give finished text.
+    pub fn new(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            title: title.into(),
+            edits,
+            applicability: Applicability::Ready,
+        }
+    }
+
+    /// A fix that leaves a placeholder for the writer.
+    pub fn placeholder(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability: Applicability::Placeholder,
+            ..Fix::new(title, edits)
+        }
+    }
 }
 
 /// Another place in the article that explains a finding (the other spelling, the other figure).
@@ -86,10 +128,7 @@ impl Diagnostic {
     }
 
     pub fn with_fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        self.fix = Some(Fix {
-            title: title.into(),
-            edits,
-        });
+        self.fix = Some(Fix::new(title, edits));
         self
     }
 

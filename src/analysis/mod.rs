@@ -19,7 +19,7 @@ pub mod tokens;
 
 pub use config::{Config, RegistryPerson, RuleLevel};
 pub use date::Date;
-pub use diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 pub use document::{Document, SourceKind};
 pub use numbers::Figures;
 pub use parallel::PARALLEL_FROM;

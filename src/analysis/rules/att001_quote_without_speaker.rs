@@ -1,11 +1,12 @@
 //! ATT001 `quote-without-speaker`.
 
 use super::RuleContext;
-use crate::analysis::diagnostic::Diagnostic;
+use crate::analysis::diagnostic::{Diagnostic, Edit, Fix};
 use crate::analysis::document::BlockKind;
 use crate::analysis::lexicon;
 use crate::analysis::people::{self, SpeakerVia};
-use crate::analysis::quotes;
+use crate::analysis::quotes::{self, Quote};
+use crate::analysis::range::TextRange;
 use crate::analysis::tokens::TokenKind;
 
 declare_rule! {
@@ -88,9 +89,96 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         let excerpt = quotes::excerpt(doc.text(q.content), 6);
-        out.push(ctx.diagnostic(
+        let mut d = ctx.diagnostic(
             q.range,
             format!("quotation `{excerpt}` has no speaker: say who said it"),
-        ));
+        );
+        d.fix = add_attribution(ctx.text, q);
+        out.push(d);
+    }
+}
+
+/// The placeholder the "add attribution" fix inserts; the writer replaces it.
+pub const SPEAKER_PLACEHOLDER: &str = "[SPEAKER]";
+
+/// An attribution after the closed quote `q` of `text`, for the writer to complete:
+/// `“We will not back down.”` → `“We will not back down,” [SPEAKER] said.`
+fn add_attribution(text: &str, q: &Quote) -> Option<Fix> {
+    if !q.closed {
+        return None;
+    }
+    let edit = |range, replacement: String| Edit { range, replacement };
+    let end = TextRange::empty(q.range.end);
+    let quoted = q.range.slice(text);
+    let close_len = quoted.chars().next_back()?.len_utf8();
+    let close_start = q.range.end.checked_sub(close_len)?;
+    let before = quoted[..quoted.len() - close_len].chars().next_back();
+    let edits = match before {
+        // The sentence's period becomes a comma inside the quote; the attribution ends it.
+        Some('.') => vec![
+            edit(
+                TextRange::new(close_start - 1, close_start),
+                ",".to_string(),
+            ),
+            edit(end, format!(" {SPEAKER_PLACEHOLDER} said.")),
+        ],
+        Some(',') => vec![edit(end, format!(" {SPEAKER_PLACEHOLDER} said"))],
+        Some('?' | '!') => vec![edit(end, format!(" {SPEAKER_PLACEHOLDER} said."))],
+        _ => vec![edit(end, format!(", {SPEAKER_PLACEHOLDER} said"))],
+    };
+    Some(Fix::placeholder(
+        format!("Add attribution ({SPEAKER_PLACEHOLDER} said)"),
+        edits,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::diagnostic::Applicability;
+    use crate::analysis::{Config, SourceKind, analyze};
+
+    /// The fix as the text it gives.
+    fn fixed(text: &str) -> String {
+        let a = analyze(text, SourceKind::PlainText, &Config::default());
+        let d = a
+            .diagnostics
+            .iter()
+            .find(|d| d.code == META.code)
+            .expect("an ATT001 finding");
+        let fix = d.fix.as_ref().expect("a fix");
+        assert_eq!(fix.applicability, Applicability::Placeholder);
+        let mut out = text.to_string();
+        let mut edits = fix.edits.clone();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+        for e in edits {
+            out.replace_range(e.range.start..e.range.end, &e.replacement);
+        }
+        out
+    }
+
+    #[test]
+    fn the_fix_adds_an_attribution_to_complete() {
+        let tail = " The talks continue on Friday.\n";
+        for (quote, want) in [
+            (
+                "“We will not back down.”",
+                "“We will not back down,” [SPEAKER] said.",
+            ),
+            (
+                "“We will not back down,”",
+                "“We will not back down,” [SPEAKER] said",
+            ),
+            (
+                "“Will we back down?”",
+                "“Will we back down?” [SPEAKER] said.",
+            ),
+            (
+                "“We will not back down”",
+                "“We will not back down”, [SPEAKER] said",
+            ),
+        ] {
+            assert_eq!(fixed(&format!("{quote}{tail}")), format!("{want}{tail}"));
+        }
     }
 }

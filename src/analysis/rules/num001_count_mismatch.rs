@@ -335,12 +335,14 @@ pub(super) fn count_lists(cx: &mut Cx<'_>, si: usize) {
                     }
                 })
             };
-            repl.map(|r| Fix {
-                title: format!("Change `{orig}` to `{r}`"),
-                edits: vec![Edit {
-                    range: f.range,
-                    replacement: r,
-                }],
+            repl.map(|r| {
+                Fix::new(
+                    format!("Change `{orig}` to `{r}`"),
+                    vec![Edit {
+                        range: f.range,
+                        replacement: r,
+                    }],
+                )
             })
         };
         let range = f.range;

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::analysis::Applicability;
 use crate::cli::check::{Counts, FileOutcome, Located, display_path};
 use crate::cli::lines::Position;
 
@@ -45,6 +46,10 @@ pub struct DiagnosticOut {
 pub struct FixOut {
     pub title: String,
     pub edits: Vec<EditOut>,
+    /// `"placeholder"` when the edits leave something for the writer to fill in ("[SPEAKER]
+    /// said"); absent when they give finished text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applicability: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -98,6 +103,8 @@ pub fn diagnostic_out(d: &Located) -> DiagnosticOut {
                     replacement: e.replacement.clone(),
                 })
                 .collect(),
+            applicability: (f.applicability != Applicability::Ready)
+                .then_some(f.applicability.as_str()),
         }),
         related: diag
             .related

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::analysis::Severity;
 use crate::analysis::rules::RULES;
 use crate::cli::check::{FileOutcome, Located, display_path};
+use crate::cli::lines::Position;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -97,6 +98,32 @@ pub struct ResultOut {
     pub locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related_locations: Vec<RelatedLocation>,
+    /// The rule's fix, if it has one (never applied by copydesk).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<FixOut>,
+}
+
+/// A proposed fix: what it does and the text it changes.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FixOut {
+    pub description: Text,
+    pub artifact_changes: Vec<ArtifactChange>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArtifactChange {
+    pub artifact_location: ArtifactLocation,
+    pub replacements: Vec<Replacement>,
+}
+
+/// Replaces `deletedRegion` (empty for an insertion) with `insertedContent`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Replacement {
+    pub deleted_region: Region,
+    pub inserted_content: Text,
 }
 
 #[derive(Serialize)]
@@ -211,13 +238,41 @@ fn rules() -> Vec<RuleOut> {
         .collect()
 }
 
-fn region(d: &Located) -> Region {
+fn region(start: &Position, end: &Position) -> Region {
     Region {
-        start_line: d.start.line,
-        start_column: d.start.column,
-        end_line: d.end.line,
-        end_column: d.end.column,
+        start_line: start.line,
+        start_column: start.column,
+        end_line: end.line,
+        end_column: end.column,
     }
+}
+
+/// The finding's fix as SARIF, with its edits located.
+fn fixes(d: &Located, uri: &str) -> Vec<FixOut> {
+    let Some(fix) = &d.diag.fix else {
+        return Vec::new();
+    };
+    vec![FixOut {
+        description: Text {
+            text: fix.title.clone(),
+        },
+        artifact_changes: vec![ArtifactChange {
+            artifact_location: ArtifactLocation {
+                uri: uri.to_string(),
+            },
+            replacements: fix
+                .edits
+                .iter()
+                .zip(&d.edits)
+                .map(|(e, (start, end))| Replacement {
+                    deleted_region: region(start, end),
+                    inserted_content: Text {
+                        text: e.replacement.clone(),
+                    },
+                })
+                .collect(),
+        }],
+    }]
 }
 
 pub fn log(outcomes: &[FileOutcome]) -> Log {
@@ -242,7 +297,7 @@ pub fn log(outcomes: &[FileOutcome]) -> Log {
                         locations: vec![Location {
                             physical_location: PhysicalLocation {
                                 artifact_location: ArtifactLocation { uri: uri.clone() },
-                                region: Some(region(d)),
+                                region: Some(region(&d.start, &d.end)),
                             },
                         }],
                         related_locations: d
@@ -255,18 +310,14 @@ pub fn log(outcomes: &[FileOutcome]) -> Log {
                                 id: i + 1,
                                 physical_location: PhysicalLocation {
                                     artifact_location: ArtifactLocation { uri: uri.clone() },
-                                    region: Some(Region {
-                                        start_line: start.line,
-                                        start_column: start.column,
-                                        end_line: end.line,
-                                        end_column: end.column,
-                                    }),
+                                    region: Some(region(start, end)),
                                 },
                                 message: Text {
                                     text: r.message.clone(),
                                 },
                             })
                             .collect(),
+                        fixes: fixes(d, &uri),
                     });
                 }
             }

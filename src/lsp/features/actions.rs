@@ -1,5 +1,6 @@
-//! Code actions for the findings in the requested range: the rule's own fix, "add attribution"
-//! for a quote with no speaker (ATT001), and "disable RULE for this line" (Markdown only).
+//! Code actions for the findings in the requested range: the rule's own fix (preferred when its
+//! edits give finished text, as a rule's usually do; ATT001's "add attribution" leaves a
+//! placeholder), and "disable RULE for this line" (Markdown only).
 
 use std::collections::HashMap;
 
@@ -8,12 +9,9 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::diagnostics::to_lsp_one;
-use crate::analysis::{self, SourceKind, TextRange};
+use crate::analysis::{self, Applicability, SourceKind, TextRange};
 use crate::lsp::convert;
 use crate::lsp::snapshot::Snapshot;
-
-/// The placeholder "add attribution" inserts; the writer replaces it.
-pub const SPEAKER_PLACEHOLDER: &str = "[SPEAKER]";
 
 fn action(
     a: &Snapshot,
@@ -55,18 +53,8 @@ pub fn actions(a: &Snapshot, within: TextRange) -> Vec<CodeActionOrCommand> {
                 .iter()
                 .map(|e| (e.range, e.replacement.clone()))
                 .collect();
-            out.push(action(a, fix.title.clone(), d, edits, true));
-        }
-        if d.code == "ATT001" {
-            if let Some(edits) = add_attribution(a, d.range) {
-                out.push(action(
-                    a,
-                    format!("Add attribution ({SPEAKER_PLACEHOLDER} said)"),
-                    d,
-                    edits,
-                    false,
-                ));
-            }
+            let preferred = fix.applicability == Applicability::Ready;
+            out.push(action(a, fix.title.clone(), d, edits, preferred));
         }
         if a.kind == SourceKind::Markdown {
             out.push(action(
@@ -79,34 +67,6 @@ pub fn actions(a: &Snapshot, within: TextRange) -> Vec<CodeActionOrCommand> {
         }
     }
     out
-}
-
-/// `“We will not back down.”` → `“We will not back down,” [SPEAKER] said.`
-fn add_attribution(a: &Snapshot, range: TextRange) -> Option<Vec<(TextRange, String)>> {
-    let qi = a
-        .quote_at(range.start)
-        .or_else(|| a.quotes.iter().position(|q| q.range.intersects(range)))?;
-    let q = a.quotes.get(qi)?;
-    let end = TextRange::empty(q.range.end);
-    if !q.closed {
-        return Some(vec![(end, format!(", {SPEAKER_PLACEHOLDER} said"))]);
-    }
-    let quoted = a.slice(q.range);
-    let close_len = quoted.chars().next_back()?.len_utf8();
-    let close_start = q.range.end.checked_sub(close_len)?;
-    let before = quoted[..quoted.len() - close_len].chars().next_back();
-    Some(match before {
-        Some('.') => vec![
-            (
-                TextRange::new(close_start - 1, close_start),
-                ",".to_string(),
-            ),
-            (end, format!(" {SPEAKER_PLACEHOLDER} said.")),
-        ],
-        Some(',') => vec![(end, format!(" {SPEAKER_PLACEHOLDER} said"))],
-        Some('?' | '!') => vec![(end, format!(" {SPEAKER_PLACEHOLDER} said."))],
-        _ => vec![(end, format!(", {SPEAKER_PLACEHOLDER} said"))],
-    })
 }
 
 /// `<!-- copydesk-disable-next-line CODE -->` on its own line above the finding's first line.
