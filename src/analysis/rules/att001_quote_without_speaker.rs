@@ -32,6 +32,7 @@ declare_rule! {
     ///
     /// Not flagged: `“We will not back down,” the minister said. The talks continue on Friday.`
     ATT001, "quote-without-speaker", Warning,
+    cost: Heavy,
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {

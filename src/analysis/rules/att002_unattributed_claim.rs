@@ -1,6 +1,6 @@
 //! ATT002 `unattributed-claim`.
 
-use super::RuleContext;
+use super::{RuleContext, Trigger};
 use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::lexicon;
 use crate::analysis::people;
@@ -31,6 +31,8 @@ declare_rule! {
     ///
     /// Not flagged: `Unemployment will rise to 9% next year, the central bank said.`
     ATT002, "unattributed-claim", Information,
+    cost: Heavy,
+    triggers: &[Trigger::as_written(TRIGGERS)],
 }
 
 const FORECASTS: &[&[&str]] = &[
@@ -141,7 +143,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         }
 
         // A cheap first pass: only sentences with one of the trigger words can match.
-        if ctx.sentence_classes(si) & super::class::ATT002 == 0 {
+        if ctx.triggers(si) == 0 {
             continue;
         }
         let toks = doc.sentence_tokens(si);
@@ -212,7 +214,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The first-pass words, as written: only sentences with one of them can match.
-pub(super) const TRIGGERS: &[&str] = &[
+const TRIGGERS: &[&str] = &[
     "likely",
     "set",
     "poised",

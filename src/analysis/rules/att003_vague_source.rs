@@ -1,6 +1,6 @@
 //! ATT003 `vague-source`.
 
-use super::{RuleContext, class};
+use super::{RuleContext, Trigger};
 use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::lexicon;
 use crate::analysis::range::TextRange;
@@ -32,9 +32,11 @@ declare_rule! {
     ///
     /// Not flagged: `Treasury officials said the talks had stalled.`
     ATT003, "vague-source", Warning,
+    cost: Heavy,
+    triggers: TRIGGERS,
 }
 
-pub(super) const HEADS: &[&str] = &[
+const HEADS: &[&str] = &[
     "officials",
     "sources",
     "critics",
@@ -54,7 +56,7 @@ pub(super) const HEADS: &[&str] = &[
 ];
 
 /// Verbs that make a generic subject a source.
-pub(super) const VERBS: &[&str] = &[
+const VERBS: &[&str] = &[
     "said",
     "say",
     "says",
@@ -176,7 +178,7 @@ const QUALIFIERS: &[&str] = &[
     "house",
 ];
 
-pub(super) const IMPERSONAL: &[&str] = &[
+const IMPERSONAL: &[&str] = &[
     "believed",
     "thought",
     "understood",
@@ -192,7 +194,7 @@ pub(super) const IMPERSONAL: &[&str] = &[
 ];
 
 /// Participles of the agentless "is said to", "is expected to".
-pub(super) const AGENTLESS: &[&str] = &[
+const AGENTLESS: &[&str] = &[
     "said",
     "believed",
     "thought",
@@ -215,7 +217,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
 
-        if !may_match(ctx.sentence_classes(si)) {
+        if !may_match(ctx.triggers(si)) {
             continue;
         }
         let toks = doc.narration(si);
@@ -431,13 +433,38 @@ fn agentless(
     ))
 }
 
-/// A cheap first pass on the sentence's trigger classes: each finding needs these words in the
+/// The first pass's word lists (any case); bit `k` of `RuleContext::triggers` is list `k`.
+const TRIGGERS: &[Trigger] = &[
+    Trigger::lower(HEADS),
+    Trigger::lower(VERBS),
+    Trigger::lower(&["according"]),
+    Trigger::lower(&["it"]),
+    Trigger::lower(IMPERSONAL),
+    Trigger::lower(&["is", "are", "was", "were"]),
+    Trigger::lower(AGENTLESS),
+    Trigger::lower(&["to"]),
+];
+/// A generic source ("officials").
+const HAS_HEAD: u32 = 1 << 0;
+/// A verb that makes it a source ("said").
+const HAS_VERB: u32 = 1 << 1;
+const HAS_ACCORDING: u32 = 1 << 2;
+const HAS_IT: u32 = 1 << 3;
+/// An "it is believed" participle.
+const HAS_IMPERSONAL: u32 = 1 << 4;
+/// A form of "be".
+const HAS_BE: u32 = 1 << 5;
+/// An "is expected to" participle.
+const HAS_AGENTLESS: u32 = 1 << 6;
+const HAS_TO: u32 = 1 << 7;
+
+/// A cheap first pass on the sentence's trigger words: each finding needs these words in the
 /// sentence ("according"; a generic head and a source verb; "it" and an impersonal participle;
 /// a form of "be", an agentless participle and "to").
-fn may_match(c: u16) -> bool {
-    let has = |bits: u16| c & bits == bits;
-    has(class::ATT003_ACCORDING)
-        || has(class::ATT003_HEAD | class::ATT003_VERB)
-        || has(class::ATT003_IT | class::ATT003_IMPERSONAL)
-        || has(class::ATT003_BE | class::ATT003_AGENTLESS | class::ATT003_TO)
+fn may_match(found: u32) -> bool {
+    let has = |bits: u32| found & bits == bits;
+    has(HAS_ACCORDING)
+        || has(HAS_HEAD | HAS_VERB)
+        || has(HAS_IT | HAS_IMPERSONAL)
+        || has(HAS_BE | HAS_AGENTLESS | HAS_TO)
 }

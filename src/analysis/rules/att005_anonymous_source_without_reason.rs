@@ -1,6 +1,6 @@
 //! ATT005 `anonymous-source-without-reason`.
 
-use super::{RuleContext, class};
+use super::{RuleContext, Trigger};
 use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::lexicon;
 use crate::analysis::range::TextRange;
@@ -27,6 +27,7 @@ declare_rule! {
     /// Not flagged: `A person familiar with the negotiations, who was not authorised to speak
     /// publicly, said a deal was close.`
     ATT005, "anonymous-source-without-reason", Information,
+    triggers: &[Trigger::lower(SINGULAR), Trigger::lower(TRIGGERS)],
 }
 
 const REASONS: &[&str] = &[
@@ -53,7 +54,7 @@ const REASONS: &[&str] = &[
     "protect",
 ];
 
-pub(super) const SINGULAR: &[&str] = &[
+const SINGULAR: &[&str] = &[
     "source",
     "official",
     "aide",
@@ -84,7 +85,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let n = doc.sentences.len();
     for si in 0..n {
         // A cheap first pass: only sentences with one of the trigger words can match.
-        if ctx.sentence_classes(si) & class::ATT005 == 0 {
+        if ctx.triggers(si) == 0 {
             continue;
         }
         let toks = doc.narration(si);
@@ -213,7 +214,7 @@ fn anonymous(toks: &[crate::analysis::tokens::Token], words: &[Cow<'_, str>]) ->
 }
 
 /// The first-pass words besides [`SINGULAR`]: only sentences with one of them can match.
-pub(super) const TRIGGERS: &[&str] = &[
+const TRIGGERS: &[&str] = &[
     "familiar",
     "close",
     "knowledge",

@@ -1,6 +1,6 @@
 //! ATT007 `loaded-attribution-verb`.
 
-use super::RuleContext;
+use super::{RuleContext, Trigger};
 use crate::analysis::diagnostic::{Diagnostic, Edit};
 use crate::analysis::lexicon;
 use crate::analysis::tokens::TokenKind;
@@ -28,6 +28,7 @@ declare_rule! {
     ///
     /// Not flagged: `The minister said the figures were wrong.`
     ATT007, "loaded-attribution-verb", Hint,
+    triggers: &[Trigger::as_written(LOADED_FORMS)],
 }
 
 /// A word before the verb that makes it a noun or a passive ("the claims", "was admitted",
@@ -99,7 +100,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // A cheap first pass over the words as written: the loaded verbs of the built-in list.
-        if ctx.sentence_classes(si) & super::class::ATT007 == 0 {
+        if ctx.triggers(si) == 0 {
             continue;
         }
         let toks = doc.narration(si);
@@ -166,7 +167,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The first-pass words, as written (lower case): the loaded verbs of the built-in list.
-pub(super) const LOADED_FORMS: &[&str] = &[
+const LOADED_FORMS: &[&str] = &[
     "claimed",
     "claims",
     "claiming",

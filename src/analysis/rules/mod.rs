@@ -22,6 +22,48 @@ pub struct RuleMeta {
     pub default_severity: Severity,
     /// The rule's documentation (Markdown), from its doc comment.
     pub docs: &'static str,
+    /// Which group the rule runs in when a long document is checked on two threads.
+    pub cost: Cost,
+    /// The word lists of the rule's cheap first pass (see [`RuleContext::triggers`]).
+    pub triggers: &'static [Trigger],
+}
+
+/// How costly a rule is. On a long document (see `analysis::PARALLEL_FROM`) the heavy rules run
+/// on one thread and the light ones on the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cost {
+    Light,
+    Heavy,
+}
+
+/// A word list a rule's first pass looks for in every sentence. The lists of all rules are
+/// looked up together, once per token of the document; a rule then reads which of its lists a
+/// sentence has ([`RuleContext::triggers`]) and skips the sentences that cannot match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    /// Lower case, at most 15 bytes each.
+    pub words: &'static [&'static str],
+    /// Matched against a token as written (so a capitalised word is not in it) rather than
+    /// against its lower-case form.
+    pub as_written: bool,
+}
+
+impl Trigger {
+    /// The words, in any case.
+    pub const fn lower(words: &'static [&'static str]) -> Trigger {
+        Trigger {
+            words,
+            as_written: false,
+        }
+    }
+
+    /// The words, in lower case only.
+    pub const fn as_written(words: &'static [&'static str]) -> Trigger {
+        Trigger {
+            words,
+            as_written: true,
+        }
+    }
 }
 
 impl RuleMeta {
@@ -57,15 +99,32 @@ impl RuleMeta {
     }
 }
 
-/// Declares a rule's metadata from its doc comment: `declare_rule! { /// docs … CODE, "name", Severity }`.
+/// Declares a rule's metadata from its doc comment:
+/// `declare_rule! { /// docs … CODE, "name", Severity, cost: Heavy, triggers: TRIGGERS }`, the
+/// last two optional (a light rule with no first pass).
 macro_rules! declare_rule {
-    ($(#[doc = $doc:literal])* $code:ident, $name:literal, $severity:ident $(,)?) => {
+    ($(#[doc = $doc:literal])* $code:ident, $name:literal, $severity:ident
+        $(, cost: $cost:ident)? $(, triggers: $triggers:expr)? $(,)?) => {
         pub(crate) const META: $crate::analysis::rules::RuleMeta = $crate::analysis::rules::RuleMeta {
             code: stringify!($code),
             name: $name,
             default_severity: $crate::analysis::diagnostic::Severity::$severity,
             docs: concat!($($doc, "\n"),*),
+            cost: declare_rule!(@cost $($cost)?),
+            triggers: declare_rule!(@triggers $($triggers)?),
         };
+    };
+    (@cost) => {
+        $crate::analysis::rules::Cost::Light
+    };
+    (@cost $cost:ident) => {
+        $crate::analysis::rules::Cost::$cost
+    };
+    (@triggers) => {
+        &[]
+    };
+    (@triggers $triggers:expr) => {
+        $triggers
     };
 }
 
@@ -99,8 +158,10 @@ pub struct RuleContext<'a> {
     /// The severity in force for the rule being run.
     severity: Severity,
     meta: RuleMeta,
-    /// Every token's trigger classes (see [`class`]).
-    classes: &'a [u16],
+    /// Every token's trigger bits (see [`token_classes`]).
+    classes: &'a [u32],
+    /// The first bit of the running rule's triggers.
+    trigger_base: u32,
 }
 
 impl RuleContext<'_> {
@@ -123,50 +184,29 @@ impl RuleContext<'_> {
         self.doc.text(range)
     }
 
-    /// The trigger classes (see [`class`]) of the tokens of sentence `si`, together.
-    pub(super) fn sentence_classes(&self, si: usize) -> u16 {
-        self.doc
+    /// Which of the running rule's trigger lists (`META.triggers`) sentence `si` has a word of:
+    /// bit `k` for list `k`.
+    pub(super) fn triggers(&self, si: usize) -> u32 {
+        let all = self
+            .doc
             .sentences
             .get(si)
             .and_then(|s| self.classes.get(s.tokens.clone()))
-            .map_or(0, |c| c.iter().fold(0, |a, &b| a | b))
+            .map_or(0, |c| c.iter().fold(0, |a, &b| a | b));
+        let n = self.meta.triggers.len() as u32;
+        let mask = if n >= 32 { u32::MAX } else { (1 << n) - 1 };
+        all.checked_shr(self.trigger_base).unwrap_or(0) & mask
     }
 }
 
-/// Trigger classes: the words the rules' cheap first passes look for, one bit per list. Every
-/// token's classes are found once per document (one hash lookup a token), and a rule skips a
-/// sentence by OR-ing its tokens' bits, instead of each rule lower-casing and looking up every
-/// token of the document again.
-pub(super) mod class {
-    /// ATT003: a generic source ("officials"), lower case.
-    pub const ATT003_HEAD: u16 = 1 << 0;
-    /// ATT003: a verb that makes it a source ("said").
-    pub const ATT003_VERB: u16 = 1 << 1;
-    pub const ATT003_ACCORDING: u16 = 1 << 2;
-    pub const ATT003_IT: u16 = 1 << 3;
-    /// ATT003: "it is believed" participles.
-    pub const ATT003_IMPERSONAL: u16 = 1 << 4;
-    /// ATT003: "is", "are", "was", "were".
-    pub const ATT003_BE: u16 = 1 << 5;
-    /// ATT003: "is expected to" participles.
-    pub const ATT003_AGENTLESS: u16 = 1 << 6;
-    pub const ATT003_TO: u16 = 1 << 7;
-    /// ATT005's first-pass words, lower case.
-    pub const ATT005: u16 = 1 << 8;
-    /// ATT002's first-pass words, as written.
-    pub const ATT002: u16 = 1 << 9;
-    /// ATT007's first-pass words (loaded verbs), as written.
-    pub const ATT007: u16 = 1 << 10;
-    /// Classes matched against a token's text as written; the others against its lower case.
-    pub const AS_WRITTEN: u16 = ATT002 | ATT007;
-}
-
-/// A small fixed word → classes table for one lookup per token of the document: a word of up to
-/// 15 bytes is packed with its length into 16 bytes, compared as two integers (no hashing of
-/// the bytes one by one, no `memcmp`); longer words are in no list.
+/// A small fixed word → trigger bits table for one lookup per token of the document: a word of
+/// up to 15 bytes is packed with its length into 16 bytes, compared as two integers (no hashing
+/// of the bytes one by one, no `memcmp`); longer words are in no list.
 struct ClassTable {
     /// Open addressing; an all-zero key (length 0) is an empty slot.
-    slots: Vec<(u64, u64, u16)>,
+    slots: Vec<(u64, u64, u32)>,
+    /// The bits of the triggers matched as written.
+    as_written: u32,
 }
 
 impl ClassTable {
@@ -191,9 +231,9 @@ impl ClassTable {
         (h >> (64 - Self::BITS)) as usize
     }
 
-    fn new(words: impl IntoIterator<Item = (&'static str, u16)>) -> ClassTable {
+    fn new(words: impl IntoIterator<Item = (&'static str, u32)>, as_written: u32) -> ClassTable {
         let size = 1usize << Self::BITS;
-        let mut slots = vec![(0u64, 0u64, 0u16); size];
+        let mut slots = vec![(0u64, 0u64, 0u32); size];
         for (w, bits) in words {
             let Some(key) = Self::pack(w.as_bytes()) else {
                 continue;
@@ -209,10 +249,10 @@ impl ClassTable {
                 i = (i + 1) & (size - 1);
             }
         }
-        ClassTable { slots }
+        ClassTable { slots, as_written }
     }
 
-    fn get(&self, w: &str) -> u16 {
+    fn get(&self, w: &str) -> u32 {
         let Some(key) = Self::pack(w.as_bytes()) else {
             return 0;
         };
@@ -228,36 +268,41 @@ impl ClassTable {
     }
 }
 
+/// The first trigger bit of each rule of [`RULES`], in order: the rules' lists take the bits
+/// one after another.
+static TRIGGER_BASES: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    RULES
+        .iter()
+        .scan(0u32, |next, r| {
+            let base = *next;
+            *next += r.meta.triggers.len() as u32;
+            Some(base)
+        })
+        .collect()
+});
+
+/// Every rule's trigger words, each with its rule's bit for its list.
 static CLASS_WORDS: LazyLock<ClassTable> = LazyLock::new(|| {
-    let lists: [(&[&str], u16); 12] = [
-        (att003_vague_source::HEADS, class::ATT003_HEAD),
-        (att003_vague_source::VERBS, class::ATT003_VERB),
-        (&["according"], class::ATT003_ACCORDING),
-        (&["it"], class::ATT003_IT),
-        (att003_vague_source::IMPERSONAL, class::ATT003_IMPERSONAL),
-        (&["is", "are", "was", "were"], class::ATT003_BE),
-        (att003_vague_source::AGENTLESS, class::ATT003_AGENTLESS),
-        (&["to"], class::ATT003_TO),
-        (
-            att005_anonymous_source_without_reason::SINGULAR,
-            class::ATT005,
-        ),
-        (
-            att005_anonymous_source_without_reason::TRIGGERS,
-            class::ATT005,
-        ),
-        (att002_unattributed_claim::TRIGGERS, class::ATT002),
-        (att007_loaded_attribution_verb::LOADED_FORMS, class::ATT007),
-    ];
+    let lists = RULES
+        .iter()
+        .zip(TRIGGER_BASES.iter())
+        .flat_map(|(r, &base)| r.meta.triggers.iter().zip(base..));
+    let as_written = lists
+        .clone()
+        .filter(|(t, _)| t.as_written)
+        .fold(0u32, |m, (_, bit)| m | 1u32.checked_shl(bit).unwrap_or(0));
     ClassTable::new(
-        lists
-            .into_iter()
-            .flat_map(|(words, bit)| words.iter().map(move |&w| (w, bit))),
+        lists.flat_map(|(t, bit)| {
+            t.words
+                .iter()
+                .map(move |&w| (w, 1u32.checked_shl(bit).unwrap_or(0)))
+        }),
+        as_written,
     )
 });
 
-/// Every token's trigger classes (for [`run`]).
-pub(crate) fn token_classes(doc: &Document) -> Vec<u16> {
+/// Every token's trigger bits (for [`run`]).
+pub(crate) fn token_classes(doc: &Document) -> Vec<u32> {
     let table = &*CLASS_WORDS;
     doc.tokens
         .iter()
@@ -268,10 +313,10 @@ pub(crate) fn token_classes(doc: &Document) -> Vec<u16> {
             // The as-written lists are lower case (a test checks it): a token that lower-casing
             // changes has an upper-case letter and is in none of them; any other token is
             // written as its lower case.
-            if bits & class::AS_WRITTEN == 0 || t.text(&doc.prose) == lower {
+            if bits & table.as_written == 0 || t.text(&doc.prose) == lower {
                 bits
             } else {
-                bits & !class::AS_WRITTEN
+                bits & !table.as_written
             }
         })
         .collect()
@@ -374,16 +419,16 @@ pub(crate) fn run(
     people: &People,
     figures: &Figures,
     config: &Config,
-    classes: &[u16],
+    classes: &[u32],
     parallel: bool,
 ) -> Vec<Diagnostic> {
-    let run_group = |second: bool| {
+    let run_group = |heavy: bool| {
         let mut out = Vec::new();
-        for rule in RULES {
-            // On a long document the costliest rules run beside the others (see
+        for (rule, &trigger_base) in RULES.iter().zip(TRIGGER_BASES.iter()) {
+            // On a long document the heavy rules run beside the others (see
             // `analysis::PARALLEL_FROM`). The order of findings across rules does not matter:
             // they are sorted below, and findings of different rules never compare equal.
-            if matches!(rule.meta.code, "ATT003" | "ATT002" | "ATT001") != second {
+            if (rule.meta.cost == Cost::Heavy) != heavy {
                 continue;
             }
             let severity = match config.rule_level(rule.meta.code) {
@@ -400,6 +445,7 @@ pub(crate) fn run(
                 severity,
                 meta: rule.meta,
                 classes,
+                trigger_base,
             };
             (rule.check)(&ctx, &mut out);
         }
@@ -435,6 +481,8 @@ mod tests {
             name: "x",
             default_severity: Severity::Warning,
             docs: " ## What it does\n Flags x. And y.\n\n More.\n\n ## Why it matters\n Because.\n ## Example\n `x`\n",
+            cost: Cost::Light,
+            triggers: &[],
         };
         assert_eq!(
             meta.section("What it does").as_deref(),
@@ -448,26 +496,35 @@ mod tests {
 
     #[test]
     fn trigger_words_fit_the_class_table() {
-        let lists: [&[&str]; 8] = [
-            att003_vague_source::HEADS,
-            att003_vague_source::VERBS,
-            att003_vague_source::IMPERSONAL,
-            att003_vague_source::AGENTLESS,
-            att005_anonymous_source_without_reason::SINGULAR,
-            att005_anonymous_source_without_reason::TRIGGERS,
-            att002_unattributed_claim::TRIGGERS,
-            att007_loaded_attribution_verb::LOADED_FORMS,
-        ];
-        for w in lists.iter().flat_map(|l| l.iter()) {
-            // Packable, and lower case (the as-written lists rely on it).
-            assert!(!w.is_empty() && w.len() <= 15, "{w}");
-            assert_eq!(*w, w.to_lowercase(), "{w}");
-            assert_ne!(CLASS_WORDS.get(w), 0, "{w}");
-        }
-        assert_eq!(
-            CLASS_WORDS.get("said") & class::ATT003_VERB,
-            class::ATT003_VERB
+        let lists: Vec<(&RuleMeta, usize, &Trigger)> = RULES
+            .iter()
+            .flat_map(|r| {
+                r.meta
+                    .triggers
+                    .iter()
+                    .enumerate()
+                    .map(move |(k, t)| (&r.meta, k, t))
+            })
+            .collect();
+        assert!(lists.len() >= 4, "the ATT rules declare first-pass words");
+        assert!(
+            lists.len() <= 32,
+            "{} trigger lists: more than a u32 holds",
+            lists.len()
         );
+        for (meta, k, t) in &lists {
+            assert!(!t.words.is_empty(), "{} trigger {k} is empty", meta.code);
+            for w in t.words {
+                // Packable, and lower case (the as-written lists rely on it).
+                assert!(!w.is_empty() && w.len() <= 15, "{w}");
+                assert_eq!(*w, w.to_lowercase(), "{w}");
+                assert_ne!(CLASS_WORDS.get(w), 0, "{w}");
+            }
+        }
+        // "said" is in ATT003's second list (its source verbs).
+        let att003 = RULES.iter().position(|r| r.meta.code == "ATT003").unwrap();
+        let verbs = 1 << (TRIGGER_BASES[att003] + 1);
+        assert_eq!(CLASS_WORDS.get("said") & verbs, verbs);
         assert_eq!(CLASS_WORDS.get("Said"), 0);
         assert_eq!(CLASS_WORDS.get("the"), 0);
         assert_eq!(CLASS_WORDS.get("an-unusually-long-word"), 0);
