@@ -79,7 +79,7 @@ fn main() {
             }));
         }
         for d in &a.diagnostics {
-            *counts.entry(d.code).or_default() += 1;
+            *counts.entry(d.code.code()).or_default() += 1;
         }
         let line = serde_json::json!({"id": id, "quotes": quotes});
         let _ = writeln!(out, "{line}");

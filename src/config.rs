@@ -126,7 +126,7 @@ pub const UNKNOWN_RULE_HELP: &str = "expected a rule code such as `ATT006` or a 
 pub fn rule_setting(key: &str, level: &str) -> Result<(String, RuleLevel), RuleSettingError> {
     let rule = rules::find(key).ok_or(RuleSettingError::UnknownRule)?;
     let level = RuleLevel::parse(level).ok_or(RuleSettingError::BadLevel)?;
-    Ok((rule.meta.code.to_string(), level))
+    Ok((rule.code().to_string(), level))
 }
 
 /// Parses the text of a configuration file. `path` is only used in errors.

@@ -110,7 +110,7 @@ fn check_analysis(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
         check_range(text, f.range, "figure")?;
     }
     for diag in &a.diagnostics {
-        check_range(text, diag.range, diag.code)?;
+        check_range(text, diag.range, diag.code.code())?;
         for r in &diag.related {
             check_range(text, r.range, "related")?;
         }

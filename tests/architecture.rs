@@ -102,10 +102,12 @@ enum Tok {
     /// `::`
     PathSep,
     Punct(char),
+    /// A string literal's text as written between the quotes (escapes not decoded).
+    Str(String),
 }
 
-/// The tokens of Rust source that matter for paths, with their 1-based lines: comments, string
-/// and character literals and lifetimes are dropped, numbers are dropped.
+/// The tokens of Rust source that matter for paths and rule codes, with their 1-based lines:
+/// comments, character literals, lifetimes and numbers are dropped.
 fn lex(src: &str) -> Vec<(Tok, usize)> {
     let b: Vec<char> = src.chars().collect();
     let mut out = Vec::new();
@@ -147,14 +149,22 @@ fn lex(src: &str) -> Vec<(Tok, usize)> {
             }
             count(from, i, &mut line);
         } else if let Some(end) = raw_string_end(&b, i) {
+            // `b? r #* " text " #*`: the text is between the quotes.
+            let open = (i..end).find(|&k| b[k] == '"').unwrap_or(end);
+            let hashes = open.saturating_sub(i + 1 + usize::from(c == 'b'));
+            let close = end.saturating_sub(1 + hashes);
+            let text: String = b.get(open + 1..close).unwrap_or(&[]).iter().collect();
+            out.push((Tok::Str(text), line));
             count(i, end, &mut line);
             i = end;
         } else if c == '"' || (c == 'b' && next == Some('"')) {
             let from = i;
             i += if c == 'b' { 2 } else { 1 };
+            let start = i;
             while i < b.len() && b[i] != '"' {
                 i += if b[i] == '\\' { 2 } else { 1 };
             }
+            out.push((Tok::Str(b[start..i.min(b.len())].iter().collect()), line));
             i += 1;
             count(from, i, &mut line);
         } else if c == '\'' || (c == 'b' && next == Some('\'')) {
@@ -246,6 +256,8 @@ struct Source {
     uses: Vec<Use>,
     /// Child modules declared `#[cfg(test)] mod x;`: their files are test code.
     test_children: Vec<String>,
+    /// String literals outside `#[cfg(test)]` items, with their lines.
+    strings: Vec<(usize, String)>,
 }
 
 /// The module path of a source file under `src/` (`analysis/people/mod.rs` -> `analysis::people`).
@@ -451,6 +463,7 @@ fn read_source(rel: &Path, src: &str, resolver: &Resolver<'_>) -> Source {
         }
     }
     let mut uses = Vec::new();
+    let mut strings = Vec::new();
     // Inline modules: (name, brace depth at which it closes).
     let mut inline: Vec<(String, i32)> = Vec::new();
     let mut depth = 0i32;
@@ -475,6 +488,7 @@ fn read_source(rel: &Path, src: &str, resolver: &Resolver<'_>) -> Source {
             .collect();
         let line = toks[i].1;
         match &toks[i].0 {
+            Tok::Str(text) => strings.push((line, text.clone())),
             Tok::Punct('{') => depth += 1,
             Tok::Punct('}') => {
                 depth -= 1;
@@ -542,6 +556,7 @@ fn read_source(rel: &Path, src: &str, resolver: &Resolver<'_>) -> Source {
         module,
         uses,
         test_children,
+        strings,
     }
 }
 
@@ -691,6 +706,71 @@ fn check(
         }
     }
     problems
+}
+
+/// Whether `s` is a rule code: three capital letters and three digits (`ATT006`).
+fn is_rule_code(s: &str) -> bool {
+    s.len() == 6
+        && s[..3].bytes().all(|b| b.is_ascii_uppercase())
+        && s[3..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Rule codes written as string literals outside their own rule file (and outside test code):
+/// code names a rule through `Rule` (or a rule file through its `META`), so that a typo cannot
+/// silently match nothing.
+fn code_literals(files: &[(PathBuf, String)], crates: &BTreeSet<String>) -> Vec<String> {
+    let resolver = Resolver {
+        crates,
+        lib_name: None,
+    };
+    let sources: Vec<(&Path, Source)> = files
+        .iter()
+        .map(|(rel, src)| (rel.as_path(), read_source(rel, src, &resolver)))
+        .collect();
+    let test_modules: Vec<Vec<String>> = sources
+        .iter()
+        .flat_map(|(_, s)| {
+            s.test_children.iter().map(|c| {
+                let mut m = s.module.clone();
+                m.push(c.clone());
+                m
+            })
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for (rel, s) in &sources {
+        if test_modules.iter().any(|m| s.module.starts_with(m)) {
+            continue;
+        }
+        let file = rel.file_name().map(|f| f.to_string_lossy().into_owned());
+        for (line, text) in &s.strings {
+            if !is_rule_code(text) {
+                continue;
+            }
+            let own = format!("{}_", text.to_ascii_lowercase());
+            let in_own_rule_file = rel.starts_with("analysis/rules")
+                && file.as_deref().is_some_and(|f| f.starts_with(&own));
+            if !in_own_rule_file {
+                problems.push(format!(
+                    "{}:{line}: the rule code `\"{text}\"` as a string: name the rule (`Rule`, \
+                     or `META.code` in its own file)",
+                    Path::new("src").join(rel).display()
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn rule_codes_are_not_strings_outside_their_rule_files() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let crates = dependency_crates(&std::fs::read_to_string(root.join("Cargo.toml")).unwrap());
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &root.join("src"), &mut files);
+    files.sort();
+    let problems = code_literals(&files, &crates);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 fn rust_files(dir: &Path, root: &Path, out: &mut Vec<(PathBuf, String)>) {
@@ -919,6 +999,37 @@ mod checker {
             ["src/a/words.rs:1", "src/stray.rs:1"],
             "{p:#?}"
         );
+    }
+
+    #[test]
+    fn rule_codes_as_strings_are_found_outside_their_own_file_and_tests() {
+        let files: Vec<(PathBuf, String)> = [
+            ("analysis/rules/mod.rs", "fn f() { matches!(c, \"ATT003\" | \"ATT002\"); }\n"),
+            (
+                "analysis/rules/att001_quote.rs",
+                "const A: &str = \"ATT001\";\nconst B: &str = \"ATT002\";\n",
+            ),
+            (
+                "lsp/actions.rs",
+                "\n// \"ATT001\" in a comment\nconst M: &str = \"see ATT001\";\nconst R: &str = r#\"NUM001\"#;\n#[cfg(test)]\nmod tests { const T: &str = \"ATT006\"; }\n",
+            ),
+        ]
+        .iter()
+        .map(|(p, s)| (PathBuf::from(p), s.to_string()))
+        .collect();
+        let p = code_literals(&files, &BTreeSet::new());
+        assert_eq!(
+            lines_of(&p),
+            [
+                "src/analysis/rules/mod.rs:1",
+                "src/analysis/rules/mod.rs:1",
+                "src/analysis/rules/att001_quote.rs:2",
+                "src/lsp/actions.rs:4",
+            ],
+            "{p:#?}"
+        );
+        assert!(p[2].contains("ATT002"), "{}", p[2]);
+        assert!(p[3].contains("NUM001"), "{}", p[3]);
     }
 
     #[test]

@@ -26,9 +26,9 @@ fn run_in(dir: &Path, args: &[&str]) -> Run {
 /// on, and the other rules (tested by their fixtures) must not change these tests' outcomes.
 fn config_only_att006(extra: &str) -> String {
     let mut s = String::from("[rules]\n");
-    for r in copydesk::analysis::rules::RULES {
-        if r.meta.code != "ATT006" {
-            s.push_str(&format!("{} = \"off\"\n", r.meta.code));
+    for r in copydesk::analysis::Rule::ALL {
+        if r.code() != "ATT006" {
+            s.push_str(&format!("{} = \"off\"\n", r.code()));
         }
     }
     s.push_str(extra);
@@ -210,7 +210,7 @@ fn sarif_format_has_the_structure_code_scanning_needs() {
     let driver = &run["tool"]["driver"];
     assert_eq!(driver["name"], "copydesk");
     let rules = driver["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), copydesk::analysis::rules::RULES.len());
+    assert_eq!(rules.len(), copydesk::analysis::Rule::ALL.len());
     for rule in rules {
         for key in ["id", "name"] {
             assert!(rule[key].is_string(), "{key} in {rule}");
@@ -345,20 +345,16 @@ fn github_format_escapes_properties_and_data() {
 fn github_format_omits_columns_for_multi_line_findings() {
     // Not constructible through ATT006 alone (its ranges are one mark), so this checks the
     // renderer through the library: the annotation keeps only lines when they differ.
-    use copydesk::analysis::{Diagnostic, Severity, TextRange};
+    use copydesk::analysis::{Diagnostic, Rule, Severity, TextRange};
     use copydesk::cli::check::Located;
     use copydesk::cli::lines::Position;
     let d = Located {
-        diag: Diagnostic {
-            code: "NUM001",
-            rule: "count-mismatch",
-            severity: Severity::Information,
-            range: TextRange::new(0, 10),
-            message: "two lines".into(),
-            related: vec![],
-            fix: None,
-            computation: None,
-        },
+        diag: Diagnostic::new(
+            Rule::CountMismatch,
+            Severity::Information,
+            TextRange::new(0, 10),
+            "two lines",
+        ),
         start: Position { line: 1, column: 3 },
         end: Position { line: 2, column: 4 },
         related: vec![],
@@ -631,7 +627,7 @@ fn explain_prints_docs_and_rejects_unknown_codes() {
 #[test]
 fn rules_lists_every_rule_in_each_format() {
     let t = tmp();
-    let n = copydesk::analysis::rules::RULES.len();
+    let n = copydesk::analysis::Rule::ALL.len();
     let r = run_in(t.path(), &["rules"]);
     assert_eq!(r.code, 0);
     assert_eq!(r.stdout.lines().count(), n + 1, "{}", r.stdout);

@@ -13,7 +13,8 @@
 //! Every rule has at least one `Flagged:` example. The docs also stay readable in a terminal: no
 //! line past 96 characters (the doc comment's width), and the summary sentence is not repeated.
 
-use copydesk::analysis::rules::{RULES, RuleMeta};
+use copydesk::analysis::Rule;
+use copydesk::analysis::rules::RuleMeta;
 use copydesk::analysis::{Config, SourceKind, analyze};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +76,7 @@ fn check_rule(meta: &RuleMeta) -> Vec<String> {
         let found = analysis
             .diagnostics
             .iter()
-            .filter(|d| d.code == meta.code)
+            .filter(|d| d.code.code() == meta.code)
             .count();
         let wrong = match expect {
             Expect::Flagged => (found == 0).then_some("gives no finding of the rule"),
@@ -96,13 +97,13 @@ fn check_rule(meta: &RuleMeta) -> Vec<String> {
 
 #[test]
 fn every_rule_example_does_what_its_docs_say() {
-    assert!(!RULES.is_empty());
+    assert!(!Rule::ALL.is_empty());
     let mut problems = Vec::new();
     let mut flagged = 0;
-    for r in RULES {
-        problems.extend(check_rule(&r.meta));
+    for r in Rule::ALL {
+        problems.extend(check_rule(r.meta()));
         flagged += r
-            .meta
+            .meta()
             .section("Example")
             .and_then(|s| examples(&s).ok())
             .map_or(0, |e| {
@@ -110,21 +111,21 @@ fn every_rule_example_does_what_its_docs_say() {
             });
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert!(flagged >= RULES.len(), "{flagged} flagged examples");
+    assert!(flagged >= Rule::ALL.len(), "{flagged} flagged examples");
 }
 
 #[test]
 fn rule_docs_read_well_in_a_terminal() {
     let mut problems = Vec::new();
-    for r in RULES {
-        let docs = r.meta.docs_text();
+    for r in Rule::ALL {
+        let docs = r.meta().docs_text();
         for line in docs.lines() {
             if line.chars().count() > 96 {
-                problems.push(format!("{}: line too long: `{line}`", r.meta.code));
+                problems.push(format!("{}: line too long: `{line}`", r.meta().code));
             }
         }
         // The summary is said once: a later paragraph must not start by repeating it.
-        let summary = r.meta.summary();
+        let summary = r.meta().summary();
         let flat = docs.split_whitespace().collect::<Vec<_>>().join(" ");
         let head = summary
             .trim_end_matches('.')
@@ -135,7 +136,7 @@ fn rule_docs_read_well_in_a_terminal() {
         if flat.to_lowercase().matches(&head).count() > 1 {
             problems.push(format!(
                 "{}: the summary `{summary}` is repeated in the docs",
-                r.meta.code
+                r.meta().code
             ));
         }
     }

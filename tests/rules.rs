@@ -28,7 +28,7 @@ fn fixtures_root() -> PathBuf {
 
 fn render(text: &str, code: &str, diags: &[analysis::Diagnostic]) -> String {
     let mut out = String::new();
-    for d in diags.iter().filter(|d| d.code == code) {
+    for d in diags.iter().filter(|d| d.code.code() == code) {
         let (l1, c1) = line_col(text, d.range.start);
         let (l2, c2) = line_col(text, d.range.end);
         let _ = writeln!(

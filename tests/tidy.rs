@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use copydesk::analysis::rules::RULES;
+use copydesk::analysis::Rule;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -36,15 +36,19 @@ fn readme_rules_table_matches_the_registry() {
 #[test]
 fn every_rule_is_documented() {
     let mut missing = Vec::new();
-    for r in RULES {
-        let docs = r.meta.docs_text();
+    for r in Rule::ALL {
+        let docs = r.meta().docs_text();
         for section in ["## What it does", "## Why it matters", "## Example"] {
             if !docs.contains(section) {
-                missing.push(format!("{} {}: no `{section}`", r.meta.code, r.meta.name));
+                missing.push(format!(
+                    "{} {}: no `{section}`",
+                    r.meta().code,
+                    r.meta().name
+                ));
             }
         }
-        if r.meta.summary().is_empty() {
-            missing.push(format!("{}: empty summary", r.meta.code));
+        if r.meta().summary().is_empty() {
+            missing.push(format!("{}: empty summary", r.meta().code));
         }
     }
     assert!(
@@ -57,8 +61,8 @@ fn every_rule_is_documented() {
 #[test]
 fn rule_codes_and_names_are_unique_and_well_formed() {
     let mut seen = std::collections::HashSet::new();
-    for r in RULES {
-        let code = r.meta.code;
+    for r in Rule::ALL {
+        let code = r.meta().code;
         assert!(
             code.len() == 6
                 && code[..3].chars().all(|c| c.is_ascii_uppercase())
@@ -66,14 +70,18 @@ fn rule_codes_and_names_are_unique_and_well_formed() {
             "code `{code}` is not FAMILY###"
         );
         assert!(
-            r.meta
+            r.meta()
                 .name
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c == '-'),
             "name `{}` is not kebab-case",
-            r.meta.name
+            r.meta().name
         );
         assert!(seen.insert(code), "duplicate code {code}");
-        assert!(seen.insert(r.meta.name), "duplicate name {}", r.meta.name);
+        assert!(
+            seen.insert(r.meta().name),
+            "duplicate name {}",
+            r.meta().name
+        );
     }
 }

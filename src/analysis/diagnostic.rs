@@ -1,4 +1,6 @@
-//! Plain-data findings. Renderers (CLI, LSP) turn these into their own formats.
+//! The words findings are made of: severity, fix, edit, related place. A finding itself
+//! (`rules::Diagnostic`) names its rule and lives with the rules; renderers (CLI, LSP) turn it
+//! into their own formats.
 
 use super::range::TextRange;
 
@@ -100,40 +102,4 @@ impl Fix {
 pub struct Related {
     pub range: TextRange,
     pub message: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// Stable rule code, e.g. `ATT006`.
-    pub code: &'static str,
-    /// Stable kebab-case rule name, e.g. `unbalanced-quotes`.
-    pub rule: &'static str,
-    pub severity: Severity,
-    pub range: TextRange,
-    /// One sentence, no trailing period, quoted text in backticks.
-    pub message: String,
-    pub related: Vec<Related>,
-    pub fix: Option<Fix>,
-    /// The arithmetic or reasoning behind the finding, one step per line (shown in hovers and notes).
-    pub computation: Option<String>,
-}
-
-impl Diagnostic {
-    pub fn with_related(mut self, range: TextRange, message: impl Into<String>) -> Self {
-        self.related.push(Related {
-            range,
-            message: message.into(),
-        });
-        self
-    }
-
-    pub fn with_fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        self.fix = Some(Fix::new(title, edits));
-        self
-    }
-
-    pub fn with_computation(mut self, computation: impl Into<String>) -> Self {
-        self.computation = Some(computation.into());
-        self
-    }
 }

@@ -19,12 +19,13 @@ pub mod tokens;
 
 pub use config::{Config, RegistryPerson, RuleLevel};
 pub use date::Date;
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
+pub use diagnostic::{Applicability, Edit, Fix, Related, Severity};
 pub use document::{Document, SourceKind};
 pub use numbers::Figures;
 pub use parallel::PARALLEL_FROM;
 pub use people::People;
 pub use range::TextRange;
+pub use rules::{Diagnostic, Rule};
 
 /// Everything copydesk knows about one article.
 #[derive(Clone, Debug)]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::args::{RulesArgs, RulesFormat};
-use crate::analysis::rules::{self, RULES, RuleMeta};
+use crate::analysis::rules::{self, Rule, RuleMeta};
 
 /// The text `copydesk explain` prints for a rule.
 pub fn explain_text(meta: &RuleMeta) -> String {
@@ -17,9 +17,9 @@ pub fn explain_text(meta: &RuleMeta) -> String {
 }
 
 fn codes_list() -> String {
-    RULES
+    Rule::ALL
         .iter()
-        .map(|r| format!("  {}  {}", r.meta.code, r.meta.name))
+        .map(|r| format!("  {}  {}", r.code(), r.name()))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -27,7 +27,7 @@ fn codes_list() -> String {
 pub fn explain(rule: &str) -> i32 {
     match rules::find(rule) {
         Some(r) => {
-            if super::emit(&explain_text(&r.meta)) {
+            if super::emit(&explain_text(r.meta())) {
                 0
             } else {
                 2
@@ -52,8 +52,8 @@ fn escape_cell(s: &str) -> String {
 pub fn rules_table_markdown() -> String {
     let mut out =
         String::from("| Code | Name | Default severity | What it flags |\n|---|---|---|---|\n");
-    for r in RULES {
-        let m = r.meta;
+    for r in Rule::ALL {
+        let m = r.meta();
         out.push_str(&format!(
             "| <a id=\"{}\"></a>{} | `{}` | {} | {} |\n",
             m.code.to_ascii_lowercase(),
@@ -68,14 +68,14 @@ pub fn rules_table_markdown() -> String {
 
 /// An aligned plain-text table for the terminal.
 pub fn rules_table_text() -> String {
-    let name_w = RULES.iter().map(|r| r.meta.name.len()).max().unwrap_or(4);
+    let name_w = Rule::ALL.iter().map(|r| r.name().len()).max().unwrap_or(4);
     let mut out = String::new();
     out.push_str(&format!(
         "{:<7} {:<name_w$} {:<11} SUMMARY\n",
         "CODE", "NAME", "SEVERITY"
     ));
-    for r in RULES {
-        let m = r.meta;
+    for r in Rule::ALL {
+        let m = r.meta();
         out.push_str(&format!(
             "{:<7} {:<name_w$} {:<11} {}\n",
             m.code,
@@ -97,14 +97,14 @@ struct RuleJson {
 }
 
 pub fn rules_json() -> String {
-    let list: Vec<RuleJson> = RULES
+    let list: Vec<RuleJson> = Rule::ALL
         .iter()
         .map(|r| RuleJson {
-            code: r.meta.code,
-            name: r.meta.name,
-            default_severity: r.meta.default_severity.as_str(),
-            summary: r.meta.summary(),
-            docs: r.meta.docs_text(),
+            code: r.code(),
+            name: r.name(),
+            default_severity: r.default_severity().as_str(),
+            summary: r.meta().summary(),
+            docs: r.meta().docs_text(),
         })
         .collect();
     let mut s = serde_json::to_string_pretty(&serde_json::json!({"version": 1, "rules": list}))
@@ -129,7 +129,7 @@ mod tests {
     #[test]
     fn rules_table() {
         let table = rules_table_markdown();
-        assert_eq!(table.lines().count(), RULES.len() + 2);
+        assert_eq!(table.lines().count(), Rule::ALL.len() + 2);
         assert!(
             table.contains("| <a id=\"att006\"></a>ATT006 | `unbalanced-quotes` | warning |"),
             "{table}"

@@ -3,6 +3,7 @@
 
 use super::parse::Tk;
 use super::{Check, Figure};
+use crate::analysis::date::Date;
 use crate::analysis::diagnostic::Related;
 use crate::analysis::document::Document;
 use crate::analysis::range::TextRange;
@@ -11,13 +12,20 @@ pub(crate) struct Cx<'a> {
     pub doc: &'a Document,
     pub toks: &'a [Vec<Tk<'a>>],
     pub figs: &'a [Figure],
+    /// The article date in force (front matter, then configuration), for date checks.
+    pub article_date: Option<Date>,
     /// Figure index (+1; 0 = none) by the global index of its first token.
     start_at: Vec<u32>,
     checks: Vec<Check>,
 }
 
 impl<'a> Cx<'a> {
-    pub(crate) fn new(doc: &'a Document, toks: &'a [Vec<Tk<'a>>], figs: &'a [Figure]) -> Cx<'a> {
+    pub(crate) fn new(
+        doc: &'a Document,
+        toks: &'a [Vec<Tk<'a>>],
+        figs: &'a [Figure],
+        article_date: Option<Date>,
+    ) -> Cx<'a> {
         let mut start_at = vec![0u32; doc.tokens.len()];
         for (i, f) in figs.iter().enumerate() {
             if let (Some(slot), Ok(v)) = (start_at.get_mut(f.tokens.start), u32::try_from(i + 1)) {
@@ -28,6 +36,7 @@ impl<'a> Cx<'a> {
             doc,
             toks,
             figs,
+            article_date,
             start_at,
             checks: Vec::new(),
         }

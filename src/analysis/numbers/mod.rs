@@ -233,7 +233,7 @@ The president has pleaded for air defences since the invasion began Feb. 24. Inv
             let num: Vec<_> = a
                 .diagnostics
                 .iter()
-                .filter(|d| d.code.starts_with("NUM"))
+                .filter(|d| d.code.code().starts_with("NUM"))
                 .collect();
             assert!(num.is_empty(), "{num:?}");
             if date.is_some() {
@@ -273,7 +273,7 @@ The president has pleaded for air defences since the invasion began Feb. 24. Inv
             let text = SEED_SHAPED.replace(from, to);
             let a = analyze(&text, SourceKind::PlainText, &config);
             assert!(
-                a.diagnostics.iter().any(|d| d.code == code),
+                a.diagnostics.iter().any(|d| d.code.code() == code),
                 "{to}: {:?}",
                 a.diagnostics
             );

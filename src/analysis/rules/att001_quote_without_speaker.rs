@@ -1,7 +1,7 @@
 //! ATT001 `quote-without-speaker`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::{Diagnostic, Edit, Fix};
+use super::{Diagnostic, RuleContext};
+use crate::analysis::diagnostic::{Edit, Fix};
 use crate::analysis::document::BlockKind;
 use crate::analysis::lexicon;
 use crate::analysis::people::{self, SpeakerVia};
@@ -145,7 +145,7 @@ mod tests {
         let d = a
             .diagnostics
             .iter()
-            .find(|d| d.code == META.code)
+            .find(|d| d.code.code() == META.code)
             .expect("an ATT001 finding");
         let fix = d.fix.as_ref().expect("a fix");
         assert_eq!(fix.applicability, Applicability::Placeholder);

@@ -1,7 +1,6 @@
 //! ATT002 `unattributed-claim`.
 
-use super::{RuleContext, Trigger};
-use crate::analysis::diagnostic::Diagnostic;
+use super::{Diagnostic, RuleContext, Trigger};
 use crate::analysis::lexicon;
 use crate::analysis::people;
 use crate::analysis::range::TextRange;

@@ -1,7 +1,6 @@
 //! ATT003 `vague-source`.
 
-use super::{RuleContext, Trigger};
-use crate::analysis::diagnostic::Diagnostic;
+use super::{Diagnostic, RuleContext, Trigger};
 use crate::analysis::lexicon;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};

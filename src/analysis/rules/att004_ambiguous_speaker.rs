@@ -1,7 +1,6 @@
 //! ATT004 `ambiguous-speaker`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::Diagnostic;
+use super::{Diagnostic, RuleContext};
 use crate::analysis::lexicon;
 use crate::analysis::people::SpeakerVia;
 

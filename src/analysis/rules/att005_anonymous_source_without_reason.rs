@@ -1,7 +1,6 @@
 //! ATT005 `anonymous-source-without-reason`.
 
-use super::{RuleContext, Trigger};
-use crate::analysis::diagnostic::Diagnostic;
+use super::{Diagnostic, RuleContext, Trigger};
 use crate::analysis::lexicon;
 use crate::analysis::range::TextRange;
 use std::borrow::Cow;

@@ -1,7 +1,7 @@
 //! ATT006 `unbalanced-quotes`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::{Diagnostic, Edit};
+use super::{Diagnostic, RuleContext};
+use crate::analysis::diagnostic::Edit;
 use crate::analysis::quotes::{self, QuoteProblemKind};
 use crate::analysis::range::TextRange;
 

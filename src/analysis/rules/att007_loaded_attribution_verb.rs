@@ -1,7 +1,7 @@
 //! ATT007 `loaded-attribution-verb`.
 
-use super::{RuleContext, Trigger};
-use crate::analysis::diagnostic::{Diagnostic, Edit};
+use super::{Diagnostic, RuleContext, Trigger};
+use crate::analysis::diagnostic::Edit;
 use crate::analysis::lexicon;
 use crate::analysis::tokens::TokenKind;
 

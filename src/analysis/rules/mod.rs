@@ -4,18 +4,38 @@
 //! `## Example` section is run by `tests/rule_examples.rs`: paragraphs starting `Flagged:`,
 //! `Not flagged:` or `Not yet flagged:` (a known gap), each with a `backticked` article text.
 
+//! The rule registry: one rule per file, one stable code per rule. Codes are never reused or
+//! renumbered.
+//!
+//! A rule file starts with `declare_rule!`: its doc comment (what `copydesk explain CODE` prints
+//! and README's rules table is made from), its code, name and default severity, and what it needs
+//! from the shared passes: its first-pass words (`triggers`), its cost group (`cost`) and, for a
+//! NUM rule, its checks between figures (`figures`). The file holds the rule's `check` (its
+//! logic and its findings, fixes included) and its tests. [`registry!`] below lists every rule
+//! once, as a variant of [`Rule`]; nothing else here knows about any particular rule.
+//!
+//! The `## Example` section of the docs is run by `tests/rule_examples.rs`: paragraphs starting
+//! `Flagged:`, `Not flagged:` or `Not yet flagged:` (a known gap), each with a `backticked`
+//! article text.
+
 use super::config::{Config, RuleLevel};
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::Severity;
 use super::document::Document;
 use super::numbers::cx::Cx;
 use super::numbers::parse::Tk;
 use super::numbers::{Check, Figures};
 use super::people::People;
 use super::range::TextRange;
-use std::sync::LazyLock;
+
+mod diagnostic;
+mod triggers;
+
+pub use diagnostic::Diagnostic;
+pub use triggers::Trigger;
+pub(crate) use triggers::token_classes;
 
 /// What a rule is, as data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct RuleMeta {
     pub code: &'static str,
     pub name: &'static str,
@@ -26,6 +46,27 @@ pub struct RuleMeta {
     pub cost: Cost,
     /// The word lists of the rule's cheap first pass (see [`RuleContext::triggers`]).
     pub triggers: &'static [Trigger],
+    /// A NUM rule's checks between figures (see [`figure_checks`]).
+    pub(crate) figures: Option<FigureCheck>,
+}
+
+/// A NUM rule's checks between the article's figures. They run with the figures pass, consistent
+/// or not, so that hovers can show every computation; the rule reports the inconsistent ones.
+#[derive(Clone, Copy)]
+pub(crate) enum FigureCheck {
+    /// Once over the article.
+    Article(fn(&mut Cx<'_>)),
+    /// Once for each sentence with a figure (or "both") and at least three tokens.
+    Sentence(fn(&mut Cx<'_>, usize)),
+}
+
+impl std::fmt::Debug for FigureCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FigureCheck::Article(_) => "Article",
+            FigureCheck::Sentence(_) => "Sentence",
+        })
+    }
 }
 
 /// How costly a rule is. On a long document (see `analysis::PARALLEL_FROM`) the heavy rules run
@@ -34,36 +75,6 @@ pub struct RuleMeta {
 pub enum Cost {
     Light,
     Heavy,
-}
-
-/// A word list a rule's first pass looks for in every sentence. The lists of all rules are
-/// looked up together, once per token of the document; a rule then reads which of its lists a
-/// sentence has ([`RuleContext::triggers`]) and skips the sentences that cannot match.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Trigger {
-    /// Lower case, at most 15 bytes each.
-    pub words: &'static [&'static str],
-    /// Matched against a token as written (so a capitalised word is not in it) rather than
-    /// against its lower-case form.
-    pub as_written: bool,
-}
-
-impl Trigger {
-    /// The words, in any case.
-    pub const fn lower(words: &'static [&'static str]) -> Trigger {
-        Trigger {
-            words,
-            as_written: false,
-        }
-    }
-
-    /// The words, in lower case only.
-    pub const fn as_written(words: &'static [&'static str]) -> Trigger {
-        Trigger {
-            words,
-            as_written: true,
-        }
-    }
 }
 
 impl RuleMeta {
@@ -100,11 +111,13 @@ impl RuleMeta {
 }
 
 /// Declares a rule's metadata from its doc comment:
-/// `declare_rule! { /// docs … CODE, "name", Severity, cost: Heavy, triggers: TRIGGERS }`, the
-/// last two optional (a light rule with no first pass).
+/// `declare_rule! { /// docs … CODE, "name", Severity, cost: Heavy, triggers: TRIGGERS,
+/// figures: Sentence(check_fn) }`, the last three optional (a light rule with no first pass and
+/// no figure checks).
 macro_rules! declare_rule {
     ($(#[doc = $doc:literal])* $code:ident, $name:literal, $severity:ident
-        $(, cost: $cost:ident)? $(, triggers: $triggers:expr)? $(,)?) => {
+        $(, cost: $cost:ident)? $(, triggers: $triggers:expr)?
+        $(, figures: $when:ident($figures:path))? $(,)?) => {
         pub(crate) const META: $crate::analysis::rules::RuleMeta = $crate::analysis::rules::RuleMeta {
             code: stringify!($code),
             name: $name,
@@ -112,6 +125,7 @@ macro_rules! declare_rule {
             docs: concat!($($doc, "\n"),*),
             cost: declare_rule!(@cost $($cost)?),
             triggers: declare_rule!(@triggers $($triggers)?),
+            figures: declare_rule!(@figures $($when($figures))?),
         };
     };
     (@cost) => {
@@ -126,26 +140,102 @@ macro_rules! declare_rule {
     (@triggers $triggers:expr) => {
         $triggers
     };
+    (@figures) => {
+        None
+    };
+    (@figures $when:ident($figures:path)) => {
+        Some($crate::analysis::rules::FigureCheck::$when($figures))
+    };
 }
 
-mod att001_quote_without_speaker;
-mod att002_unattributed_claim;
-mod att003_vague_source;
-mod att004_ambiguous_speaker;
-mod att005_anonymous_source_without_reason;
-mod att006_unbalanced_quotes;
-mod att007_loaded_attribution_verb;
-mod num001_count_mismatch;
-mod num002_range_order;
-mod num003_impossible_share;
-mod num004_percent_sum;
-mod num005_percent_change;
-mod num006_date_arithmetic;
-mod num007_figure_conflict;
-mod num008_total_mismatch;
-mod ppl001_name_variant;
-mod ppl002_incomplete_first_reference;
-mod ppl003_title_inconsistent;
+/// Lists every rule once: `Variant => module`. It declares the modules and generates [`Rule`].
+macro_rules! registry {
+    ($($variant:ident => $module:ident),* $(,)?) => {
+        $(mod $module;)*
+
+        /// A rule of copydesk. Its code, name, severity and docs come from its file's
+        /// `declare_rule!`; ordered by code.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Rule {
+            $($variant),*
+        }
+
+        impl Rule {
+            /// Every rule, in code order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),*];
+
+            /// The rule's metadata, from its `declare_rule!`.
+            pub const fn meta(self) -> &'static RuleMeta {
+                match self {
+                    $(Rule::$variant => &$module::META),*
+                }
+            }
+
+            /// Runs the rule's check.
+            fn check(self, ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+                match self {
+                    $(Rule::$variant => $module::check(ctx, out)),*
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    QuoteWithoutSpeaker => att001_quote_without_speaker,
+    UnattributedClaim => att002_unattributed_claim,
+    VagueSource => att003_vague_source,
+    AmbiguousSpeaker => att004_ambiguous_speaker,
+    AnonymousSourceWithoutReason => att005_anonymous_source_without_reason,
+    UnbalancedQuotes => att006_unbalanced_quotes,
+    LoadedAttributionVerb => att007_loaded_attribution_verb,
+    CountMismatch => num001_count_mismatch,
+    RangeOrder => num002_range_order,
+    ImpossibleShare => num003_impossible_share,
+    PercentSum => num004_percent_sum,
+    PercentChange => num005_percent_change,
+    DateArithmetic => num006_date_arithmetic,
+    FigureConflict => num007_figure_conflict,
+    TotalMismatch => num008_total_mismatch,
+    NameVariant => ppl001_name_variant,
+    IncompleteFirstReference => ppl002_incomplete_first_reference,
+    TitleInconsistent => ppl003_title_inconsistent,
+}
+
+impl Rule {
+    /// The stable code: `ATT006`.
+    pub const fn code(self) -> &'static str {
+        self.meta().code
+    }
+
+    /// The stable kebab-case name: `unbalanced-quotes`.
+    pub const fn name(self) -> &'static str {
+        self.meta().name
+    }
+
+    pub const fn default_severity(self) -> Severity {
+        self.meta().default_severity
+    }
+}
+
+/// Rules order by code, as reports list them.
+impl Ord for Rule {
+    fn cmp(&self, other: &Rule) -> std::cmp::Ordering {
+        self.code().cmp(other.code())
+    }
+}
+
+impl PartialOrd for Rule {
+    fn partial_cmp(&self, other: &Rule) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
 
 /// Everything a rule may read. Rules are pure functions of this.
 pub struct RuleContext<'a> {
@@ -155,9 +245,10 @@ pub struct RuleContext<'a> {
     pub people: &'a People,
     pub figures: &'a Figures,
     pub config: &'a Config,
-    /// The severity in force for the rule being run.
+    /// The rule being run.
+    rule: Rule,
+    /// The severity in force for it.
     severity: Severity,
-    meta: RuleMeta,
     /// Every token's trigger bits (see [`token_classes`]).
     classes: &'a [u32],
     /// The first bit of the running rule's triggers.
@@ -167,16 +258,7 @@ pub struct RuleContext<'a> {
 impl RuleContext<'_> {
     /// A finding of the running rule at `range`, with the configured severity.
     pub fn diagnostic(&self, range: TextRange, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            code: self.meta.code,
-            rule: self.meta.name,
-            severity: self.severity,
-            range,
-            message: message.into(),
-            related: Vec::new(),
-            fix: None,
-            computation: None,
-        }
+        Diagnostic::new(self.rule, self.severity, range, message)
     }
 
     /// The prose text at `range` (masked bytes read as spaces).
@@ -193,137 +275,15 @@ impl RuleContext<'_> {
             .get(si)
             .and_then(|s| self.classes.get(s.tokens.clone()))
             .map_or(0, |c| c.iter().fold(0, |a, &b| a | b));
-        let n = self.meta.triggers.len() as u32;
+        let n = self.rule.meta().triggers.len() as u32;
         let mask = if n >= 32 { u32::MAX } else { (1 << n) - 1 };
         all.checked_shr(self.trigger_base).unwrap_or(0) & mask
     }
 }
 
-/// A small fixed word → trigger bits table for one lookup per token of the document: a word of
-/// up to 15 bytes is packed with its length into 16 bytes, compared as two integers (no hashing
-/// of the bytes one by one, no `memcmp`); longer words are in no list.
-struct ClassTable {
-    /// Open addressing; an all-zero key (length 0) is an empty slot.
-    slots: Vec<(u64, u64, u32)>,
-    /// The bits of the triggers matched as written.
-    as_written: u32,
-}
-
-impl ClassTable {
-    const BITS: u32 = 10;
-
-    fn pack(w: &[u8]) -> Option<(u64, u64)> {
-        if w.is_empty() || w.len() > 15 {
-            return None;
-        }
-        let mut buf = [0u8; 16];
-        buf.get_mut(..w.len())?.copy_from_slice(w);
-        buf[15] = w.len() as u8;
-        let (a, b) = buf.split_at(8);
-        Some((
-            u64::from_le_bytes(a.try_into().ok()?),
-            u64::from_le_bytes(b.try_into().ok()?),
-        ))
-    }
-
-    fn slot(key: (u64, u64)) -> usize {
-        let h = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (h >> (64 - Self::BITS)) as usize
-    }
-
-    fn new(words: impl IntoIterator<Item = (&'static str, u32)>, as_written: u32) -> ClassTable {
-        let size = 1usize << Self::BITS;
-        let mut slots = vec![(0u64, 0u64, 0u32); size];
-        for (w, bits) in words {
-            let Some(key) = Self::pack(w.as_bytes()) else {
-                continue;
-            };
-            let mut i = Self::slot(key);
-            // The table is far larger than the lists: a free or matching slot is always found.
-            for _ in 0..size {
-                let e = &mut slots[i];
-                if (e.0, e.1) == key || (e.0, e.1) == (0, 0) {
-                    *e = (key.0, key.1, e.2 | bits);
-                    break;
-                }
-                i = (i + 1) & (size - 1);
-            }
-        }
-        ClassTable { slots, as_written }
-    }
-
-    fn get(&self, w: &str) -> u32 {
-        let Some(key) = Self::pack(w.as_bytes()) else {
-            return 0;
-        };
-        let mut i = Self::slot(key);
-        for _ in 0..self.slots.len() {
-            match self.slots.get(i) {
-                Some(&(a, b, bits)) if (a, b) == key => return bits,
-                Some(&(0, 0, _)) | None => return 0,
-                Some(_) => i = (i + 1) % self.slots.len(),
-            }
-        }
-        0
-    }
-}
-
-/// The first trigger bit of each rule of [`RULES`], in order: the rules' lists take the bits
-/// one after another.
-static TRIGGER_BASES: LazyLock<Vec<u32>> = LazyLock::new(|| {
-    RULES
-        .iter()
-        .scan(0u32, |next, r| {
-            let base = *next;
-            *next += r.meta.triggers.len() as u32;
-            Some(base)
-        })
-        .collect()
-});
-
-/// Every rule's trigger words, each with its rule's bit for its list.
-static CLASS_WORDS: LazyLock<ClassTable> = LazyLock::new(|| {
-    let lists = RULES
-        .iter()
-        .zip(TRIGGER_BASES.iter())
-        .flat_map(|(r, &base)| r.meta.triggers.iter().zip(base..));
-    let as_written = lists
-        .clone()
-        .filter(|(t, _)| t.as_written)
-        .fold(0u32, |m, (_, bit)| m | 1u32.checked_shl(bit).unwrap_or(0));
-    ClassTable::new(
-        lists.flat_map(|(t, bit)| {
-            t.words
-                .iter()
-                .map(move |&w| (w, 1u32.checked_shl(bit).unwrap_or(0)))
-        }),
-        as_written,
-    )
-});
-
-/// Every token's trigger bits (for [`run`]).
-pub(crate) fn token_classes(doc: &Document) -> Vec<u32> {
-    let table = &*CLASS_WORDS;
-    doc.tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let lower = doc.lower(i);
-            let bits = table.get(lower);
-            // The as-written lists are lower case (a test checks it): a token that lower-casing
-            // changes has an upper-case letter and is in none of them; any other token is
-            // written as its lower case.
-            if bits & table.as_written == 0 || t.text(&doc.prose) == lower {
-                bits
-            } else {
-                bits & !table.as_written
-            }
-        })
-        .collect()
-}
-
-/// Emits the findings of NUM rule `code` from the figures' inconsistent checks.
-fn emit_checks(ctx: &RuleContext<'_>, code: &str, out: &mut Vec<Diagnostic>) {
+/// Emits the running NUM rule's findings: its inconsistent checks between figures.
+fn emit_checks(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let code = ctx.rule.code();
     for c in ctx
         .figures
         .checks
@@ -339,49 +299,17 @@ fn emit_checks(ctx: &RuleContext<'_>, code: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-type CheckFn = fn(&RuleContext<'_>, &mut Vec<Diagnostic>);
-
-/// A registered rule: its metadata and its check.
-#[derive(Clone, Copy)]
-pub struct Rule {
-    pub meta: RuleMeta,
-    check: CheckFn,
-}
-
-macro_rules! registry {
-    ($($module:ident),* $(,)?) => {
-        /// Every rule, in code order.
-        pub static RULES: &[Rule] = &[$(Rule { meta: $module::META, check: $module::check }),*];
-    };
-}
-
-registry![
-    att001_quote_without_speaker,
-    att002_unattributed_claim,
-    att003_vague_source,
-    att004_ambiguous_speaker,
-    att005_anonymous_source_without_reason,
-    att006_unbalanced_quotes,
-    att007_loaded_attribution_verb,
-    num001_count_mismatch,
-    num002_range_order,
-    num003_impossible_share,
-    num004_percent_sum,
-    num005_percent_change,
-    num006_date_arithmetic,
-    num007_figure_conflict,
-    num008_total_mismatch,
-    ppl001_name_variant,
-    ppl002_incomplete_first_reference,
-    ppl003_title_inconsistent,
-];
-
 /// The NUM rules' checks between the article's figures, consistent or not: the rules report the
 /// inconsistent ones (`emit_checks`) and hovers show each one's computation. `toks` are the
 /// sentences' tokens the figures were parsed from.
 pub(crate) fn figure_checks(doc: &Document, toks: &[Vec<Tk<'_>>], figures: &Figures) -> Vec<Check> {
-    let mut cx = Cx::new(doc, toks, &figures.figures);
-    num002_range_order::range_order(&mut cx);
+    let mut cx = Cx::new(doc, toks, &figures.figures, figures.article_date);
+    let declared = || Rule::ALL.iter().filter_map(|r| r.meta().figures);
+    for check in declared() {
+        if let FigureCheck::Article(f) = check {
+            f(&mut cx);
+        }
+    }
     let mut has_figure = vec![false; toks.len()];
     for f in &figures.figures {
         if let Some(h) = has_figure.get_mut(f.sentence) {
@@ -392,23 +320,23 @@ pub(crate) fn figure_checks(doc: &Document, toks: &[Vec<Tk<'_>>], figures: &Figu
         if st.len() < 3 || !has_figure[si] && !st.iter().any(|t| t.is("both")) {
             continue;
         }
-        num005_percent_change::percent_change(&mut cx, si);
-        num003_impossible_share::impossible_share(&mut cx, si);
-        num004_percent_sum::percent_sum(&mut cx, si);
-        num001_count_mismatch::count_lists(&mut cx, si);
-        num008_total_mismatch::totals(&mut cx, si);
+        for check in declared() {
+            if let FigureCheck::Sentence(f) = check {
+                f(&mut cx, si);
+            }
+        }
     }
-    num006_date_arithmetic::dates(&mut cx, figures.article_date);
-    num007_figure_conflict::conflicts(&mut cx);
+    // The checks are sorted by position then rule, so the order the rules ran in does not show.
     cx.finish()
 }
 
 /// Looks a rule up by code (`ATT006`, any case) or name (`unbalanced-quotes`).
-pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+pub fn find(code_or_name: &str) -> Option<Rule> {
     let q = code_or_name.trim();
-    RULES
+    Rule::ALL
         .iter()
-        .find(|r| r.meta.code.eq_ignore_ascii_case(q) || r.meta.name.eq_ignore_ascii_case(q))
+        .copied()
+        .find(|r| r.code().eq_ignore_ascii_case(q) || r.name().eq_ignore_ascii_case(q))
 }
 
 /// Runs every rule the configuration leaves on. Rules are isolated from each other: the output
@@ -424,17 +352,17 @@ pub(crate) fn run(
 ) -> Vec<Diagnostic> {
     let run_group = |heavy: bool| {
         let mut out = Vec::new();
-        for (rule, &trigger_base) in RULES.iter().zip(TRIGGER_BASES.iter()) {
+        for &rule in Rule::ALL {
             // On a long document the heavy rules run beside the others (see
             // `analysis::PARALLEL_FROM`). The order of findings across rules does not matter:
             // they are sorted below, and findings of different rules never compare equal.
-            if (rule.meta.cost == Cost::Heavy) != heavy {
+            if (rule.meta().cost == Cost::Heavy) != heavy {
                 continue;
             }
-            let severity = match config.rule_level(rule.meta.code) {
+            let severity = match config.rule_level(rule.code()) {
                 Some(RuleLevel::Off) => continue,
                 Some(RuleLevel::On(s)) => s,
-                None => rule.meta.default_severity,
+                None => rule.default_severity(),
             };
             let ctx = RuleContext {
                 text,
@@ -442,12 +370,12 @@ pub(crate) fn run(
                 people,
                 figures,
                 config,
+                rule,
                 severity,
-                meta: rule.meta,
                 classes,
-                trigger_base,
+                trigger_base: triggers::base(rule),
             };
-            (rule.check)(&ctx, &mut out);
+            rule.check(&ctx, &mut out);
         }
         out
     };
@@ -456,7 +384,7 @@ pub(crate) fn run(
     out.extend(second);
     out.retain(|d| {
         !doc.suppressions
-            .is_suppressed(d.code, d.rule, d.range.start)
+            .is_suppressed(d.code.code(), d.code.name(), d.range.start)
     });
     out.sort_by(|a, b| {
         (a.range.start, a.code, a.range.end, &a.message).cmp(&(
@@ -483,6 +411,7 @@ mod tests {
             docs: " ## What it does\n Flags x. And y.\n\n More.\n\n ## Why it matters\n Because.\n ## Example\n `x`\n",
             cost: Cost::Light,
             triggers: &[],
+            figures: None,
         };
         assert_eq!(
             meta.section("What it does").as_deref(),
@@ -492,41 +421,5 @@ mod tests {
         assert_eq!(meta.section("Options"), None);
         assert_eq!(meta.section("Why"), None);
         assert_eq!(meta.summary(), "Flags x.");
-    }
-
-    #[test]
-    fn trigger_words_fit_the_class_table() {
-        let lists: Vec<(&RuleMeta, usize, &Trigger)> = RULES
-            .iter()
-            .flat_map(|r| {
-                r.meta
-                    .triggers
-                    .iter()
-                    .enumerate()
-                    .map(move |(k, t)| (&r.meta, k, t))
-            })
-            .collect();
-        assert!(lists.len() >= 4, "the ATT rules declare first-pass words");
-        assert!(
-            lists.len() <= 32,
-            "{} trigger lists: more than a u32 holds",
-            lists.len()
-        );
-        for (meta, k, t) in &lists {
-            assert!(!t.words.is_empty(), "{} trigger {k} is empty", meta.code);
-            for w in t.words {
-                // Packable, and lower case (the as-written lists rely on it).
-                assert!(!w.is_empty() && w.len() <= 15, "{w}");
-                assert_eq!(*w, w.to_lowercase(), "{w}");
-                assert_ne!(CLASS_WORDS.get(w), 0, "{w}");
-            }
-        }
-        // "said" is in ATT003's second list (its source verbs).
-        let att003 = RULES.iter().position(|r| r.meta.code == "ATT003").unwrap();
-        let verbs = 1 << (TRIGGER_BASES[att003] + 1);
-        assert_eq!(CLASS_WORDS.get("said") & verbs, verbs);
-        assert_eq!(CLASS_WORDS.get("Said"), 0);
-        assert_eq!(CLASS_WORDS.get("the"), 0);
-        assert_eq!(CLASS_WORDS.get("an-unusually-long-word"), 0);
     }
 }

@@ -1,7 +1,7 @@
 //! NUM001 `count-mismatch`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::{Diagnostic, Edit, Fix, Related};
+use super::{Diagnostic, RuleContext};
+use crate::analysis::diagnostic::{Edit, Fix, Related};
 use crate::analysis::document::BlockKind;
 use crate::analysis::numbers::cx::Cx;
 use crate::analysis::numbers::parse::{Tk, adjacent, counted_np, number_word, word_value};
@@ -32,10 +32,11 @@ declare_rule! {
     ///
     /// Not flagged: `The summit has four goals: sanctions, troops, aid and energy.`
     NUM001, "count-mismatch", Warning,
+    figures: Sentence(count_lists),
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    super::emit_checks(ctx, META.code, out);
+    super::emit_checks(ctx, out);
 }
 
 /// List items after token `k`: split on `,`/`;` and the final "and"/"or", ending at the sentence end
@@ -184,7 +185,7 @@ fn enumeration(cx: &Cx<'_>, si: usize) -> Option<(usize, TextRange)> {
     (count >= 2).then_some((count, last))
 }
 
-pub(super) fn count_lists(cx: &mut Cx<'_>, si: usize) {
+fn count_lists(cx: &mut Cx<'_>, si: usize) {
     let toks = &cx.toks[si];
     // "N <plural noun>." followed by "First, … Second, …".
     if toks.last().is_some_and(|t| t.text == ".")

@@ -1,7 +1,6 @@
 //! NUM002 `range-order`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::Diagnostic;
+use super::{Diagnostic, RuleContext};
 use crate::analysis::numbers::arith::amount;
 use crate::analysis::numbers::cx::Cx;
 use crate::analysis::numbers::{Check, FigureKind, Ratio};
@@ -27,13 +26,14 @@ declare_rule! {
     ///
     /// Not flagged: `Between 1,000 and 1,500 troops will be sent.`
     NUM002, "range-order", Warning,
+    figures: Article(range_order),
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    super::emit_checks(ctx, META.code, out);
+    super::emit_checks(ctx, out);
 }
 
-pub(super) fn range_order(cx: &mut Cx<'_>) {
+fn range_order(cx: &mut Cx<'_>) {
     for fi in 0..cx.figs.len() {
         let f = &cx.figs[fi];
         if f.kind != FigureKind::Range {

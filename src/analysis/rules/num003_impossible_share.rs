@@ -1,7 +1,6 @@
 //! NUM003 `impossible-share`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::Diagnostic;
+use super::{Diagnostic, RuleContext};
 use crate::analysis::numbers::arith::half;
 use crate::analysis::numbers::cx::Cx;
 use crate::analysis::numbers::parse::adjacent;
@@ -29,10 +28,11 @@ declare_rule! {
     ///
     /// Not flagged: `Of the 12 jurors, 75% voted to convict.`
     NUM003, "impossible-share", Error,
+    figures: Sentence(impossible_share),
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    super::emit_checks(ctx, META.code, out);
+    super::emit_checks(ctx, out);
 }
 
 const PEOPLE_WHOLES: &[&str] = &[
@@ -61,7 +61,7 @@ const PEOPLE_WHOLES: &[&str] = &[
     "shareholders",
 ];
 
-pub(super) fn impossible_share(cx: &mut Cx<'_>, si: usize) {
+fn impossible_share(cx: &mut Cx<'_>, si: usize) {
     let toks = &cx.toks[si];
     let n = toks.len();
     for k in 0..n {

@@ -1,7 +1,7 @@
 //! NUM004 `percent-sum`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::{Diagnostic, Related};
+use super::{Diagnostic, RuleContext};
+use crate::analysis::diagnostic::Related;
 use crate::analysis::numbers::arith::half;
 use crate::analysis::numbers::cx::{Cx, direction};
 use crate::analysis::numbers::{Check, FigureKind, Ratio};
@@ -28,10 +28,11 @@ declare_rule! {
     ///
     /// Not flagged: `45% backed the plan, 40% opposed it and 15% were undecided.`
     NUM004, "percent-sum", Warning,
+    figures: Sentence(percent_sum),
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    super::emit_checks(ctx, META.code, out);
+    super::emit_checks(ctx, out);
 }
 
 const SPLIT_MARKERS: &[&str] = &[
@@ -50,7 +51,7 @@ const SPLIT_MARKERS: &[&str] = &[
 ];
 const REST: &[&str] = &["rest", "remainder", "remaining"];
 
-pub(super) fn percent_sum(cx: &mut Cx<'_>, si: usize) {
+fn percent_sum(cx: &mut Cx<'_>, si: usize) {
     let toks = &cx.toks[si];
     let mut parts: Vec<usize> = Vec::new();
     let mut rest_part: Option<usize> = None;

@@ -1,7 +1,6 @@
 //! NUM005 `percent-change`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::Diagnostic;
+use super::{Diagnostic, RuleContext};
 use crate::analysis::numbers::arith::{MaxR, amount, half, pct, signed};
 use crate::analysis::numbers::cx::{Cx, direction};
 use crate::analysis::numbers::{Check, Figure, FigureKind, Ratio};
@@ -30,10 +29,11 @@ declare_rule! {
     ///
     /// Not flagged: `Sales rose 25% from 200 to 250 units.`
     NUM005, "percent-change", Warning,
+    figures: Sentence(percent_change),
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    super::emit_checks(ctx, META.code, out);
+    super::emit_checks(ctx, out);
 }
 
 fn is_amount(f: &Figure) -> bool {
@@ -52,7 +52,7 @@ enum Stated {
     Fraction(usize, Ratio),
 }
 
-pub(super) fn percent_change(cx: &mut Cx<'_>, si: usize) {
+fn percent_change(cx: &mut Cx<'_>, si: usize) {
     let toks = &cx.toks[si];
     for (from_k, t) in toks.iter().enumerate() {
         if t.is("from") {

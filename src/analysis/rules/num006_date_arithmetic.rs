@@ -1,8 +1,7 @@
 //! NUM006 `date-arithmetic`.
 
-use super::RuleContext;
+use super::{Diagnostic, RuleContext};
 use crate::analysis::date::Date;
-use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::lexicon::calendar;
 use crate::analysis::numbers::cx::Cx;
 use crate::analysis::numbers::{Check, FigureKind};
@@ -32,10 +31,11 @@ declare_rule! {
     ///
     /// Not flagged: `The invasion began Feb. 24, 2022, a Thursday.`
     NUM006, "date-arithmetic", Warning,
+    figures: Article(dates),
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    super::emit_checks(ctx, META.code, out);
+    super::emit_checks(ctx, out);
 }
 
 fn fmt_date(d: Date) -> String {
@@ -46,7 +46,8 @@ fn fmt_md(m: u8, d: u8) -> String {
     format!("{} {d}", calendar::month_ap(m))
 }
 
-pub(super) fn dates(cx: &mut Cx<'_>, article: Option<Date>) {
+fn dates(cx: &mut Cx<'_>) {
+    let article = cx.article_date;
     // The start of "it"/"the war": the unique "began|started|launched [on] DATE" in the article.
     let mut began: Option<usize> = None;
     let mut began_count = 0;

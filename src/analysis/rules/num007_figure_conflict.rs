@@ -1,7 +1,6 @@
 //! NUM007 `figure-conflict`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::Diagnostic;
+use super::{Diagnostic, RuleContext};
 use crate::analysis::lexicon;
 use crate::analysis::numbers::cx::Cx;
 use crate::analysis::numbers::parse::adjacent;
@@ -35,10 +34,11 @@ declare_rule! {
     /// Not flagged: `The 450 members of the Duma met on Monday. On Tuesday, all 450 members of the
     /// Duma voted.`
     NUM007, "figure-conflict", Warning,
+    figures: Article(conflicts),
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    super::emit_checks(ctx, META.code, out);
+    super::emit_checks(ctx, out);
 }
 
 const CHANGE_MARKERS: &[&str] = &[
@@ -239,7 +239,7 @@ fn casualty_key(cx: &Cx<'_>, fi: usize, k: usize, a: usize) -> Option<((String, 
     Some((("#dead".to_string(), place.unwrap_or_default()), what))
 }
 
-pub(super) fn conflicts(cx: &mut Cx<'_>) {
+fn conflicts(cx: &mut Cx<'_>) {
     // key: (entity, counted noun phrase lemma) -> first figure
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for fi in 0..cx.figs.len() {

@@ -1,7 +1,7 @@
 //! NUM008 `total-mismatch`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::{Diagnostic, Related};
+use super::{Diagnostic, RuleContext};
+use crate::analysis::diagnostic::Related;
 use crate::analysis::numbers::arith::amount;
 use crate::analysis::numbers::cx::Cx;
 use crate::analysis::numbers::parse::counted_np;
@@ -27,13 +27,14 @@ declare_rule! {
     ///
     /// Not flagged: `A total of 11 people were hurt: five in Kyiv and six in Lviv.`
     NUM008, "total-mismatch", Warning,
+    figures: Sentence(totals),
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    super::emit_checks(ctx, META.code, out);
+    super::emit_checks(ctx, out);
 }
 
-pub(super) fn totals(cx: &mut Cx<'_>, si: usize) {
+fn totals(cx: &mut Cx<'_>, si: usize) {
     let toks = &cx.toks[si];
     for k in 0..toks.len() {
         let Some(ti) = cx.fig_at(si, k) else { continue };

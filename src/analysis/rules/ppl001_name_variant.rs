@@ -1,7 +1,7 @@
 //! PPL001 `name-variant`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::{Diagnostic, Edit};
+use super::{Diagnostic, RuleContext};
+use crate::analysis::diagnostic::Edit;
 use crate::analysis::people::surname_of;
 
 declare_rule! {

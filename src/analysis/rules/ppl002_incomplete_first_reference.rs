@@ -1,7 +1,6 @@
 //! PPL002 `incomplete-first-reference`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::Diagnostic;
+use super::{Diagnostic, RuleContext};
 use crate::analysis::lexicon::{self, FxHashSet};
 use crate::analysis::people::MentionKind;
 use std::cell::OnceCell;

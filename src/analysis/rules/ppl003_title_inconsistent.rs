@@ -1,7 +1,6 @@
 //! PPL003 `title-inconsistent`.
 
-use super::RuleContext;
-use crate::analysis::diagnostic::Diagnostic;
+use super::{Diagnostic, RuleContext};
 
 declare_rule! {
     /// ## What it does

@@ -54,7 +54,7 @@ pub fn annotation(path: &str, d: &Located) -> String {
     }
     props.push_str(&format!(
         ",title={}",
-        escape_property(&format!("copydesk {} ({})", diag.code, diag.rule))
+        escape_property(&format!("copydesk {} ({})", diag.code, diag.code.name()))
     ));
     let mut message = diag.message.clone();
     if let Some(fix) = &diag.fix {

@@ -99,7 +99,7 @@ pub fn render_file(
         let diag = &d.diag;
         let title = level(diag.severity)
             .primary_title(diag.message.as_str())
-            .id(diag.code);
+            .id(diag.code.code());
         let mut group = match window(text, index, diag.range.start, diag.range.end) {
             Some(w) => {
                 let mut snippet = Snippet::source(w.source.clone())
@@ -109,7 +109,7 @@ pub fn render_file(
                     .annotation(
                         AnnotationKind::Primary
                             .span(span_in(&w, diag.range.start, diag.range.end))
-                            .label(diag.rule),
+                            .label(diag.code.name()),
                     );
                 // Related places on the same lines are underlined in the same snippet.
                 for r in &diag.related {
@@ -226,20 +226,17 @@ pub fn render_report(outcomes: &[FileOutcome], color: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Diagnostic, TextRange};
+    use crate::analysis::{Diagnostic, Rule, TextRange};
     use crate::cli::check::locate;
 
     fn diag(start: usize, end: usize) -> Diagnostic {
-        Diagnostic {
-            code: "ATT006",
-            rule: "unbalanced-quotes",
-            severity: Severity::Warning,
-            range: TextRange::new(start, end),
-            message: "quotation opened here is never closed".to_string(),
-            related: Vec::new(),
-            fix: None,
-            computation: Some("1 + 1 = 2".to_string()),
-        }
+        Diagnostic::new(
+            Rule::UnbalancedQuotes,
+            Severity::Warning,
+            TextRange::new(start, end),
+            "quotation opened here is never closed",
+        )
+        .with_computation("1 + 1 = 2")
         .with_fix("close it", Vec::new())
     }
 

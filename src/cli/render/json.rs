@@ -83,8 +83,8 @@ pub struct Summary {
 pub fn diagnostic_out(d: &Located) -> DiagnosticOut {
     let diag = &d.diag;
     DiagnosticOut {
-        code: diag.code,
-        rule: diag.rule,
+        code: diag.code.code(),
+        rule: diag.code.name(),
         severity: diag.severity.as_str(),
         message: diag.message.clone(),
         start: d.start,

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::analysis::Severity;
-use crate::analysis::rules::RULES;
+use crate::analysis::rules::Rule;
 use crate::cli::check::{FileOutcome, Located, display_path};
 use crate::cli::lines::Position;
 
@@ -209,10 +209,10 @@ fn percent_encode(s: &str) -> String {
 }
 
 fn rules() -> Vec<RuleOut> {
-    RULES
+    Rule::ALL
         .iter()
         .map(|r| {
-            let m = r.meta;
+            let m = r.meta();
             let docs = m.docs_text();
             let what = m.section("What it does").unwrap_or_else(|| m.summary());
             RuleOut {
@@ -283,12 +283,12 @@ pub fn log(outcomes: &[FileOutcome]) -> Log {
             FileOutcome::Checked(f) => {
                 let uri = artifact_uri(&f.path);
                 for d in &f.diagnostics {
-                    let rule_index = RULES
+                    let rule_index = Rule::ALL
                         .iter()
-                        .position(|r| r.meta.code == d.diag.code)
+                        .position(|&r| r == d.diag.code)
                         .unwrap_or(0);
                     results.push(ResultOut {
-                        rule_id: d.diag.code,
+                        rule_id: d.diag.code.code(),
                         rule_index,
                         level: level(d.diag.severity),
                         message: Text {

@@ -56,7 +56,7 @@ pub fn to_lsp_one(a: &Snapshot, d: &analysis::Diagnostic) -> Diagnostic {
         range: a.range(d.range),
         severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.code.to_string())),
-        code_description: rule_href(d.code),
+        code_description: rule_href(d.code.code()),
         source: Some(SOURCE.to_string()),
         message: d.message.clone(),
         related_information: (!related.is_empty()).then_some(related),

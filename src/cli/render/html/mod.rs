@@ -195,8 +195,8 @@ pub fn render_report(outcomes: &[FileOutcome], early: &[InputError]) -> String {
     for o in outcomes {
         if let FileOutcome::Checked(f) = o {
             for d in &f.diagnostics {
-                if let Some(pos) = rules::RULES.iter().position(|r| r.meta.code == d.diag.code) {
-                    by_rule.entry(pos).or_insert((&rules::RULES[pos].meta, 0)).1 += 1;
+                if let Some(pos) = rules::Rule::ALL.iter().position(|&r| r == d.diag.code) {
+                    by_rule.entry(pos).or_insert((d.diag.code.meta(), 0)).1 += 1;
                 }
             }
         }

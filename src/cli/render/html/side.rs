@@ -69,7 +69,7 @@ fn note(out: &mut String, file: usize, i: usize, d: &Located, unanchored: bool) 
         severity_label(sev),
         diag.code,
         diag.code,
-        diag.rule,
+        diag.code.name(),
         d.start.line,
     );
     push_message(out, &diag.message);
