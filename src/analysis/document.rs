@@ -2,6 +2,7 @@
 //! all as UTF-8 byte ranges into the original text.
 
 use super::date::Date;
+mod display;
 use super::markdown;
 use super::parallel;
 use super::quotes::{self, Quote, QuoteProblem};
@@ -108,6 +109,10 @@ pub struct Document {
     /// One bit a token: set when the token starts inside a top-level quotation (see
     /// [`Document::narration`]).
     quoted: Vec<u64>,
+    /// How many paragraphs at the top are in headline style (see [`Document::is_display`]).
+    display: usize,
+    /// Whether the writer speaks in the first person (see [`Document::is_signed_voice`]).
+    first_person: bool,
 }
 
 /// One bit per token, set for the tokens that start inside a top-level quotation.
@@ -205,6 +210,7 @@ impl Document {
             || LowerTokens::new(&prose, &tokens),
         );
         let quoted = quoted_tokens(&tokens, &quotes);
+        let display = display::leading(text, &prose, &paragraphs, &sentences, &tokens);
         Document {
             kind,
             prose,
@@ -218,7 +224,15 @@ impl Document {
             suppressions,
             lower_tokens,
             quoted,
+            display,
+            first_person: false,
         }
+        .with_voice()
+    }
+
+    fn with_voice(mut self) -> Document {
+        self.first_person = display::first_person(&self);
+        self
     }
 
     /// The lower-case form of token `i` (its text when it has no upper-case character), as
@@ -246,6 +260,21 @@ impl Document {
         self.paragraphs
             .get(pi)
             .is_some_and(|p| p.kind == BlockKind::Heading)
+    }
+
+    /// Whether paragraph `pi` is in headline style: a heading, the headline of a plain text (a
+    /// short first line in title case, or with a label ("Poll: …"), or above a dateline), or
+    /// the deck under it (a short line without sentence-final punctuation). Headline style drops
+    /// first names and attribution, so rules about body copy skip these paragraphs.
+    pub fn is_display(&self, pi: usize) -> bool {
+        pi < self.display || self.is_heading(pi)
+    }
+
+    /// Whether the article speaks in the writer's own voice: first-person narration ("I", "my",
+    /// "me" outside quotations) in several sentences, as in a signed column, review or analysis.
+    /// There the writer is the source of opinions and expectations.
+    pub fn is_signed_voice(&self) -> bool {
+        self.first_person
     }
 
     /// The tokens of sentence `i`.

@@ -149,6 +149,9 @@ pub fn scan(
         let mut single: Option<Open> = None;
         // Curly double quotes opened inside an open double quote and not yet closed.
         let mut nested_double = 0usize;
+        // Straight double quotes opened inside a curly double quote and not yet closed: a
+        // writer (or a paste) mixing styles, “he called it "a disgrace" twice”.
+        let mut nested_straight = 0usize;
         // Only quote marks matter: jump from one candidate byte to the next (`"`, `'`, or the
         // lead byte 0xE2 of the curly marks) instead of walking every character.
         let bytes = text.as_bytes();
@@ -236,11 +239,22 @@ pub fn scan(
                             });
                             next_id += 1;
                         }
-                        (Some(_), Role::Open) if c == '"' => {
+                        (Some(o), Role::Open) if c == '"' => {
                             // A straight mark that reads as opening while a quote is open cannot be
-                            // told apart from a misplaced nested quote; leave the span open.
+                            // told apart from a misplaced nested quote; leave the span open. Inside
+                            // a curly quote it opens a nested straight quote, which a straight mark
+                            // closes before the curly one does.
+                            if prose[o.start..].starts_with('“') {
+                                nested_straight += 1;
+                            }
+                        }
+                        (Some(_), Role::Close | Role::Either)
+                            if c == '"' && nested_straight > 0 =>
+                        {
+                            nested_straight -= 1;
                         }
                         (Some(_), _) => {
+                            nested_straight = 0;
                             if let Some(o) = double.take() {
                                 let parent = o.id;
                                 // An unclosed nested single quote is dropped silently: too easily
@@ -309,9 +323,12 @@ pub fn scan(
         }
         // Paragraph end: a still-open double quote either continues or is unclosed.
         if let Some(o) = double.take() {
-            let continues = paragraphs
-                .get(pi + 1)
-                .is_some_and(|np| matches!(np.range.slice(prose).chars().next(), Some('“' | '"')));
+            let continues = paragraphs.get(pi + 1).is_some_and(|np| {
+                let next = np.range.slice(prose);
+                matches!(next.chars().next(), Some('“' | '"'))
+                    || fragment_follows(text, next)
+                    || credit_line(next)
+            });
             if continues {
                 carried = Some(o);
             } else {
@@ -365,7 +382,29 @@ pub fn scan(
     (quotes, problems)
 }
 
-/// Whether the mark at byte `i` of `text` follows a sentence end (`. `, `?” `, `! `).
+/// Whether paragraph `next` continues the sentence that paragraph `text` left unfinished, as
+/// when italic or linked words were split onto lines of their own ("… I" / "was" / "prime
+/// minister and …"): `text` ends with no sentence-final punctuation, and `next` starts in lower
+/// case or is a fragment of a few words with none either.
+fn fragment_follows(text: &str, next: &str) -> bool {
+    let unfinished = !text.trim_end().ends_with(['.', '?', '!', ':', ';', '…', '"', '”']);
+    let lower = next.chars().next().is_some_and(char::is_lowercase);
+    let short = next.split_whitespace().count() <= 4
+        && !next.trim_end().ends_with(['.', '?', '!', ':', ';', '…']);
+    unfinished && (lower || short)
+}
+
+/// Whether paragraph `next` is the credit line of a pull quote set inside the same pair of
+/// marks (`"We were given no warning.` / `— Jane Doe, shop owner"`): a dash, a few words, and
+/// the closing mark at its end.
+fn credit_line(next: &str) -> bool {
+    let next = next.trim_end();
+    next.starts_with(['—', '–', '―', '-'])
+        && next.ends_with(['"', '”'])
+        && next.split_whitespace().count() <= 12
+        && !next.contains('\n')
+}
+
 /// Whether the rest of a paragraph after a second opening `“` closes both quotes: at least two
 /// more closing `”` than further opening marks, so the inner quote ends before the outer one.
 fn nested_double_fits(rest: &str) -> bool {
@@ -374,6 +413,7 @@ fn nested_double_fits(rest: &str) -> bool {
     closes >= opens + 2
 }
 
+/// Whether the mark at byte `i` of `text` follows a sentence end (`. `, `?” `, `! `).
 fn after_terminator(text: &str, i: usize) -> bool {
     let before = text[..i].trim_end();
     if before.len() == text[..i].len() {

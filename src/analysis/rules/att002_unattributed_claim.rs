@@ -1,5 +1,6 @@
 //! ATT002 `unattributed-claim`.
 
+use super::sourcing;
 use super::{Diagnostic, RuleContext, Trigger};
 use crate::analysis::lexicon;
 use crate::analysis::people;
@@ -10,16 +11,20 @@ use std::borrow::Cow;
 declare_rule! {
     /// ## What it does
     /// Flags a forecast, a forecast figure or a motive stated with no source in its sentence or
-    /// the one before.
+    /// the ones around it.
     ///
     /// Forecasts: "could be announced", "is likely to", "is poised to", "is set to rise"; figures:
     /// "will rise to 9% next year"; motives: "in a bid to", "in retaliation for", "motivated by".
-    /// A source is an attribution verb, "according to", a quotation or a source word (report,
-    /// survey, poll, data, figures, study) in the sentence, or in the previous sentence of the
-    /// paragraph (clear continuation).
+    /// A source is an attribution verb, "according to", a quotation, a source word (report,
+    /// survey, poll, data, figures, study) or a source noun ("many experts", "analysts") in the
+    /// sentence, or in the sentence before it (across a paragraph break too), or in the sentence
+    /// after it when that one names the source ("… That is the forecast of the central bank.").
     ///
-    /// The rule is narrow on purpose: it only speaks when the sentence and its predecessor carry
-    /// no attribution at all, and it ignores headings.
+    /// The rule is narrow on purpose: it only speaks when a reader finds no attribution where
+    /// they would look. It ignores headlines and decks, idioms addressed to the reader ("the best
+    /// meal you are likely to eat this year"), and pieces in the writer's own voice (columns,
+    /// reviews and news analysis, told by first-person narration or a label such as
+    /// "Analysis:"), where the writer is the source.
     ///
     /// ## Why it matters
     /// Predictions and motives are the claims readers most often want sourced: who expects it, who
@@ -29,6 +34,11 @@ declare_rule! {
     /// Flagged: `Unemployment will rise to 9% next year.` (says who?)
     ///
     /// Not flagged: `Unemployment will rise to 9% next year, the central bank said.`
+    ///
+    /// Not flagged: `The central bank published its outlook on Monday.\n\nUnemployment will
+    /// rise to 9% next year.` (the source is just before, across the paragraph break)
+    ///
+    /// Not flagged: `It is the finest risotto you are likely to eat this year.` (an idiom)
     ATT002, "unattributed-claim", Information,
     cost: Heavy,
     triggers: &[Trigger::as_written(TRIGGERS)],
@@ -113,15 +123,134 @@ const SOURCE_WORDS: &[&str] = &[
     "hoping",
     "announced",
     "unveiled",
+    "learned",
+    "learnt",
 ];
 
-/// Sentence `si` carries a source (tokens inside `skip`, the claim itself, do not count).
-fn attributed(ctx: &RuleContext<'_>, si: usize, skip: TextRange) -> bool {
+/// Source nouns: "many experts", "analysts" carry a claim in their own sentence (vague or not,
+/// ATT003's), unless a preposition makes them an object ("sanctions against officials").
+const SOURCE_NOUNS: &[&str] = &[
+    "experts",
+    "analysts",
+    "economists",
+    "forecasters",
+    "observers",
+    "commentators",
+    "officials",
+    "sources",
+    "critics",
+    "pundits",
+];
+
+/// Words that make a following source noun an object ("sanctions against officials").
+const PREPOSITIONS: &[&str] = &[
+    "against", "of", "to", "for", "with", "by", "from", "on", "about", "among", "at", "between",
+];
+
+/// Subjects that address the reader or speak in general ("you are likely to", "we are likely
+/// to"): after a superlative, an idiom, not a claim.
+const GENERAL_SUBJECTS: &[&str] = &["you", "we", "one", "they", "i"];
+
+/// Words that make a superlative ("the best meal", "the most vivid world").
+fn superlative(w: &str) -> bool {
+    matches!(w, "most" | "best" | "worst" | "least" | "only" | "first" | "last")
+        || (w.len() > 5 && w.ends_with("est") && !w.ends_with("west") && !w.ends_with("rest"))
+}
+
+/// Verbs and nouns that attribute a forecast to whoever stands next to them.
+const FORECASTERS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "believes",
+    "believe",
+    "warned",
+    "warns",
+    "according",
+    "forecast",
+    "forecasts",
+    "predicts",
+    "prediction",
+    "expects",
+    "estimates",
+    "projects",
+    "projection",
+];
+
+/// Words that open a sentence pointing back at the one before.
+const BACK: &[&str] = &["that", "this", "those", "these", "such", "so"];
+
+/// Words that speak of a forecast or its source.
+const FORECAST_NOUNS: &[&str] = &[
+    "according",
+    "forecast",
+    "forecasts",
+    "prediction",
+    "predictions",
+    "projection",
+    "projections",
+    "estimate",
+    "estimates",
+    "outlook",
+];
+
+/// Whether a sentence names a source: an attribution verb ("said", "according to", "the
+/// forecast of") within four words of a name (a person, or a capitalised word that is not the
+/// first of the sentence: "the Regional Labour Institute").
+fn names_source(ctx: &RuleContext<'_>, si: usize) -> bool {
+    let doc = ctx.doc;
+    let toks = doc.narration(si);
+    let first = toks.first().map(|t| t.range.start);
+    let named = |t: &crate::analysis::tokens::Token| {
+        ctx.people.mention_at(t.range.start).is_some()
+            || (Some(t.range.start) != first
+                && t.is_capitalised(&doc.prose)
+                && !lexicon::is_function_word(t.text(&doc.prose)))
+    };
+    // The sentence must point back at the claim: "That is the forecast of …", "This, according
+    // to …", or speak of a forecast; a next sentence that merely quotes someone is no source.
+    let back = toks
+        .first()
+        .is_some_and(|t| BACK.contains(&lexicon::lower(t.text(&doc.prose)).as_ref()));
+    let forecast_word = toks
+        .iter()
+        .any(|t| FORECAST_NOUNS.contains(&lexicon::lower(t.text(&doc.prose)).as_ref()));
+    if !(back || forecast_word) {
+        return false;
+    }
+    toks.iter().enumerate().any(|(k, t)| {
+        let w = t.text(&doc.prose);
+        let verb =
+            t.kind == TokenKind::Word && FORECASTERS.contains(&lexicon::lower(w).as_ref());
+        verb && toks[k.saturating_sub(4)..(k + 5).min(toks.len())]
+            .iter()
+            .any(named)
+    })
+}
+
+/// Sentence `si` carries a source (tokens inside `skip`, the claim itself, do not count). A
+/// quotation counts when `quotes` is set: speech is attributed (ATT001's business), but a
+/// quotation in the paragraph before is no source of the writer's next claim.
+fn attributed(ctx: &RuleContext<'_>, si: usize, skip: TextRange, quotes: bool) -> bool {
     let doc = ctx.doc;
     let all = doc.sentence_tokens(si);
     let narr = doc.narration(si);
-    if narr.len() < all.len() {
-        return true; // a quotation in the sentence: speech is attributed (ATT001's business)
+    if quotes && narr.len() < all.len() {
+        return true;
+    }
+    // A source noun as a subject of the claim's own sentence ("many experts").
+    let own = !skip.is_empty();
+    if own
+        && narr.iter().enumerate().any(|(k, t)| {
+            SOURCE_NOUNS.contains(&lexicon::lower(t.text(&doc.prose)).as_ref())
+                && !k.checked_sub(1).is_some_and(|p| {
+                    PREPOSITIONS.contains(&lexicon::lower(narr[p].text(&doc.prose)).as_ref())
+                })
+        })
+    {
+        return true;
     }
     narr.iter()
         .filter(|t| !skip.contains_range(t.range))
@@ -136,8 +265,12 @@ fn attributed(ctx: &RuleContext<'_>, si: usize, skip: TextRange) -> bool {
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
+    // A column, review or analysis: the writer is the source of its forecasts and motives.
+    if doc.is_signed_voice() {
+        return;
+    }
     for (si, s) in doc.sentences.iter().enumerate() {
-        if doc.is_heading(s.paragraph) {
+        if doc.is_display(s.paragraph) {
             continue;
         }
 
@@ -191,21 +324,36 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(((a, b), kind)) = hit else {
             continue;
         };
-        let range = TextRange::new(toks[a].range.start, toks[b].range.end);
-        if attributed(ctx, si, range) {
+        // "the best meal you are likely to eat": an idiom addressed to the reader.
+        let subject = a.checked_sub(1).map_or("", |i| words[i].as_ref());
+        if kind == "forecast"
+            && GENERAL_SUBJECTS.contains(&subject)
+            && (subject == "you" || words[..a].iter().any(|w| superlative(w)))
+        {
             continue;
         }
-        // Clear continuation from an attributed previous sentence in the same paragraph.
-        if si > 0
-            && doc.sentences[si - 1].paragraph == s.paragraph
-            && attributed(ctx, si - 1, TextRange::empty(0))
-        {
+        let range = TextRange::new(toks[a].range.start, toks[b].range.end);
+        if attributed(ctx, si, range, true) {
+            continue;
+        }
+        // Where a reader looks next: the sentence before (across a paragraph break too), and
+        // the sentence after when it names the source.
+        let before = sourcing::around(ctx, si)
+            .filter(|&i| i + 1 == si)
+            .any(|i| {
+                let same_paragraph = doc.sentences[i].paragraph == s.paragraph;
+                attributed(ctx, i, TextRange::empty(0), same_paragraph)
+            });
+        let after = sourcing::around(ctx, si)
+            .filter(|&i| i == si + 1)
+            .any(|i| names_source(ctx, i));
+        if before || after {
             continue;
         }
         out.push(ctx.diagnostic(
             range,
             format!(
-                "{kind} `{}` has no source in this or the previous sentence: says who?",
+                "{kind} `{}` has no source in this or the sentences around it: says who?",
                 ctx.prose(range)
             ),
         ));

@@ -1,5 +1,6 @@
 //! ATT003 `vague-source`.
 
+use super::sourcing;
 use super::{Diagnostic, RuleContext, Trigger};
 use crate::analysis::lexicon;
 use crate::analysis::range::TextRange;
@@ -177,6 +178,24 @@ const QUALIFIERS: &[&str] = &[
     "house",
 ];
 
+/// Qualifiers that are proper names ("US officials", "White House aides").
+const PROPER_QUALIFIERS: &[&str] = &[
+    "us", "u.s.", "uk", "eu", "american", "british", "european", "western", "white", "house",
+];
+
+/// Verbs of a schedule or a convention: "is expected to attend" says what the calendar says.
+const SCHEDULE: &[&str] = &[
+    "attend", "arrive", "go", "take", "open", "begin", "start", "finish", "end", "last", "return",
+    "appear", "visit", "travel", "meet", "launch", "release", "publish", "sit", "run", "speak",
+    "host", "perform", "resume", "close", "leave", "depart", "land",
+];
+
+/// Participles after "is expected to be" that make a schedule ("is expected to be held").
+const SCHEDULED: &[&str] = &[
+    "held", "published", "released", "completed", "available", "open", "launched", "shown",
+    "broadcast", "finished", "ready", "on", "back", "in", "at", "present",
+];
+
 const IMPERSONAL: &[&str] = &[
     "believed",
     "thought",
@@ -212,7 +231,7 @@ fn lower<'a>(t: &Token, prose: &'a str) -> Cow<'a, str> {
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     for (si, s) in doc.sentences.iter().enumerate() {
-        if doc.is_heading(s.paragraph) {
+        if doc.is_display(s.paragraph) {
             continue;
         }
 
@@ -224,7 +243,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let sentence_start = toks.first().map_or(0, |t| t.range.start);
         let mut i = 0;
         while i < toks.len() {
-            if let Some((range, msg)) = generic_source(ctx, &toks, &words, i, sentence_start)
+            if let Some((range, msg)) = generic_source(ctx, si, &toks, &words, i, sentence_start)
                 .or_else(|| impersonal(ctx, &toks, &words, i))
                 .or_else(|| agentless(ctx, &toks, &words, i))
             {
@@ -243,6 +262,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
 /// "officials said", "some experts believe", "according to sources".
 fn generic_source(
     ctx: &RuleContext<'_>,
+    si: usize,
     toks: &[Token],
     words: &[Cow<'_, str>],
     i: usize,
@@ -261,6 +281,9 @@ fn generic_source(
             && !named_after(ctx, toks, words, j)
         {
             let range = TextRange::new(toks[i].range.start, toks[j].range.end);
+            if sourcing::named_nearby(ctx, si, family(head), range) {
+                return None;
+            }
             return Some((
                 range,
                 format!(
@@ -307,8 +330,12 @@ fn generic_source(
         let capital = raw.chars().next().is_some_and(char::is_uppercase);
         // A capitalised qualifier names the source ("Pentagon officials"), unless it is a generic
         // word opening the sentence ("Some officials").
+        // At the start of a sentence too, a proper name among the qualifiers ("US officials
+        // say") names the source as it would mid-sentence.
         if capital
-            && (toks[s - 1].range.start != sentence_start || !QUALIFIERS.contains(&p.as_ref()))
+            && (toks[s - 1].range.start != sentence_start
+                || !QUALIFIERS.contains(&p.as_ref())
+                || PROPER_QUALIFIERS.contains(&p.as_ref()))
         {
             return None;
         }
@@ -325,6 +352,12 @@ fn generic_source(
         return None;
     }
     let range = TextRange::new(toks[s].range.start, toks[v].range.end);
+    // A source of the same kind named just before or after ("Treasury officials said …
+    // Officials also said", "analysts said … said Ann Cole, an analyst at Brandt"): the vague
+    // phrase sums up named sources.
+    if sourcing::named_nearby(ctx, si, family(w), range) {
+        return None;
+    }
     let who = if matches!(w, "some" | "many" | "others" | "people") {
         "who".to_string()
     } else {
@@ -339,9 +372,50 @@ fn generic_source(
     ))
 }
 
-/// A name right after a generic head ("officials including Jane Doe").
+/// The words that name a source of the same kind as generic head `head` nearby ("analysts" are
+/// summed up from "an analyst at Brandt Bank", "officials" from "a Treasury spokeswoman").
+fn family(head: &str) -> &'static [&'static str] {
+    match head {
+        "officials" | "aides" | "insiders" => &[
+            "official",
+            "aide",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "insider",
+        ],
+        "experts" => &[
+            "expert",
+            "professor",
+            "specialist",
+            "scientist",
+            "researcher",
+            "analyst",
+            "economist",
+        ],
+        "analysts" | "economists" | "observers" | "commentators" => &[
+            "analyst",
+            "economist",
+            "strategist",
+            "observer",
+            "commentator",
+        ],
+        "critics" => &["critic", "opponent"],
+        "diplomats" => &["diplomat", "ambassador", "envoy"],
+        "sources" => &["source"],
+        _ => &[],
+    }
+}
+
+/// A name right after a generic head ("officials including Jane Doe", "according to analysts
+/// Brandt Research").
 fn named_after(ctx: &RuleContext<'_>, toks: &[Token], words: &[Cow<'_, str>], j: usize) -> bool {
     let next = words.get(j + 1).map(AsRef::as_ref);
+    if toks.get(j + 1).is_some_and(|t| {
+        t.is_capitalised(&ctx.doc.prose) && !lexicon::is_function_word(t.text(&ctx.doc.prose))
+    }) {
+        return true;
+    }
     matches!(
         next,
         Some("at" | "in" | "from" | "with" | "including" | "for")
@@ -413,6 +487,16 @@ fn agentless(
     }
     if words.get(j + 1).is_none_or(|w| w != "to") {
         return None;
+    }
+    // "is expected to" before a schedule or a convention is no claim ("is expected to go on
+    // sale in May", "are expected to attend", "is expected to be held"); before a decision or
+    // a movement it is a forecast ("are expected to discuss", "is expected to rise").
+    if p == "expected" {
+        let verb = words.get(j + 2).map_or("", AsRef::as_ref);
+        let after = words.get(j + 3).map_or("", AsRef::as_ref);
+        if SCHEDULE.contains(&verb) || (verb == "be" && SCHEDULED.contains(&after)) {
+            return None;
+        }
     }
     // An agent later in the sentence ("… expected by analysts") or a source verb nearby.
     if words[j + 1..].iter().any(|w| w == "by") {

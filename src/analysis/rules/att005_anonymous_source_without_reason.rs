@@ -1,5 +1,6 @@
 //! ATT005 `anonymous-source-without-reason`.
 
+use super::sourcing::{self, contains_phrase};
 use super::{Diagnostic, RuleContext, Trigger};
 use crate::analysis::lexicon;
 use crate::analysis::range::TextRange;
@@ -7,12 +8,16 @@ use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it does
-    /// Flags an anonymous source when neither its sentence nor the next gives a reason for the
-    /// anonymity. Anonymous sources are: "a person/people familiar with …", "a source/sources
-    /// close to …", "someone with knowledge of …", "… who asked not to be named / identified",
-    /// "… speaking on condition of anonymity", and a singular unnamed source with an attribution
-    /// verb ("a senior official said", "one source told …"). Reasons are phrases such as "because",
-    /// "not authorized to speak", "to discuss private …", "for fear of …".
+    /// Flags an anonymous source when no reason for the anonymity is given about that source.
+    /// Anonymous sources are: "a person/people familiar with …", "a source/sources close to …",
+    /// "someone with knowledge of …", "… who asked not to be named / identified", "… speaking on
+    /// condition of anonymity", and a singular unnamed source with an attribution verb ("a senior
+    /// official said", "one source told …"). Reasons are phrases such as "because", "not
+    /// authorized to speak", "to discuss private …", "for fear of …", "under department rules",
+    /// "to speak candidly". The reason counts in the source's own sentence, or in the next one
+    /// when that sentence is about the source ("The official spoke on condition of anonymity
+    /// because …"); a word in an unrelated next sentence is no reason. A source named nearby
+    /// ("an aide said … said Ann Cole, an aide to the mayor") is not anonymous.
     ///
     /// Plural generic sourcing ("officials said") is ATT003's.
     ///
@@ -23,35 +28,80 @@ declare_rule! {
     /// ## Example
     /// Flagged: `A person familiar with the negotiations said a deal was close.`
     ///
+    /// Flagged: `A person close to the negotiations said a deal was close. Ministers will
+    /// discuss the private members' bill on Monday.` (the next sentence is not about the source)
+    ///
     /// Not flagged: `A person familiar with the negotiations, who was not authorised to speak
     /// publicly, said a deal was close.`
+    ///
+    /// Not flagged: `A senior official said the plan was dead. The official spoke on condition
+    /// of anonymity because the talks are private.`
     ATT005, "anonymous-source-without-reason", Information,
     triggers: &[Trigger::lower(SINGULAR), Trigger::lower(TRIGGERS)],
 }
 
-const REASONS: &[&str] = &[
-    "because",
-    "not authorized",
-    "not authorised",
-    "not permitted",
-    "not allowed",
-    "not cleared",
-    "to discuss",
-    "to speak publicly",
-    "to talk publicly",
-    "to comment publicly",
-    "fear of",
-    "for fear",
-    "reprisal",
-    "retribution",
-    "sensitivity",
-    "sensitive",
-    "confidential",
-    "private",
-    "internal",
-    "ongoing investigation",
-    "protect",
+/// Reasons for anonymity, word for word (`*` is any one word).
+const REASONS: &[&[&str]] = &[
+    &["because"],
+    &["not", "authorized"],
+    &["not", "authorised"],
+    &["not", "permitted"],
+    &["not", "allowed"],
+    &["not", "cleared"],
+    &["unauthorized"],
+    &["unauthorised"],
+    &["to", "discuss"],
+    &["to", "speak", "publicly"],
+    &["to", "talk", "publicly"],
+    &["to", "comment", "publicly"],
+    &["to", "speak", "candidly"],
+    &["to", "speak", "freely"],
+    &["to", "talk", "freely"],
+    &["candidly"],
+    &["fear", "of"],
+    &["for", "fear"],
+    &["fearing"],
+    &["reprisal"],
+    &["reprisals"],
+    &["retribution"],
+    &["sensitivity"],
+    &["sensitive"],
+    &["confidential"],
+    &["private"],
+    &["privately"],
+    &["internal"],
+    &["ongoing", "investigation"],
+    &["protect"],
+    &["under", "*", "rules"],
+    &["under", "*", "*", "rules"],
+    &["under", "*", "policy"],
+    &["under", "*", "*", "policy"],
+    &["under", "*", "guidelines"],
+    &["under", "*", "*", "guidelines"],
+    &["under", "ground", "rules"],
 ];
+
+/// Words that open a sentence about the source just mentioned ("The official said so on
+/// condition …", "She was not authorised …").
+const BACK_REFERENCES: &[&str] = &["he", "she", "they", "the", "both", "neither", "who", "that"];
+
+/// Source nouns a following sentence may refer back with ("the official", "the people").
+const SOURCE_NOUNS: &[&str] = &[
+    "source", "sources", "official", "officials", "person", "people", "aide", "aides", "insider",
+    "insiders", "diplomat", "diplomats", "adviser", "advisers", "advisor", "advisors",
+    "executive", "executives", "officer", "officers",
+];
+
+/// Words allowed between a source noun and "familiar with" / "close to" ("people directly
+/// familiar with", "a source who is close to").
+const BETWEEN: &[&str] = &[
+    "who", "are", "is", "was", "were", "directly", "closely", "intimately", "personally", "very",
+    "most", "deeply", "said", "to", "be",
+];
+
+fn has_reason(words: &[&str]) -> bool {
+    REASONS.iter().any(|r| contains_phrase(words, r))
+}
 
 const SINGULAR: &[&str] = &[
     "source",
@@ -87,6 +137,13 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if ctx.triggers(si) == 0 {
             continue;
         }
+        if doc
+            .sentences
+            .get(si)
+            .is_some_and(|s| doc.is_display(s.paragraph))
+        {
+            continue;
+        }
         let toks = doc.narration(si);
         let words: Vec<Cow<'_, str>> = toks
             .iter()
@@ -95,28 +152,59 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(range) = anonymous(&toks, &words) else {
             continue;
         };
-        let mut text = words.join(" ");
-        let next_para = doc.sentences.get(si + 1).is_some_and(|s| {
-            doc.sentences
-                .get(si)
-                .is_some_and(|c| c.paragraph == s.paragraph || s.paragraph == c.paragraph + 1)
-        });
-        if next_para {
-            let next: Vec<Cow<'_, str>> = doc
-                .sentence_tokens(si + 1)
-                .iter()
-                .map(|t| lexicon::lower(t.text(&doc.prose)))
-                .collect();
-            text.push(' ');
-            text.push_str(&next.join(" "));
+        // The reason in the source's own sentence (quoted words included: "who said she was
+        // not authorised to speak").
+        let own: Vec<&str> = doc
+            .sentences
+            .get(si)
+            .map(|s| s.tokens.clone())
+            .unwrap_or_default()
+            .map(|i| doc.lower(i))
+            .collect();
+        if has_reason(&own) {
+            continue;
         }
-        if REASONS.iter().any(|r| text.contains(r)) {
+        // Or in the next sentence, when that sentence is about the source.
+        let next_about_source = sourcing::around(ctx, si)
+            .filter(|&i| i == si + 1)
+            .any(|i| {
+                let next: Vec<&str> = doc
+                    .sentences
+                    .get(i)
+                    .map(|s| s.tokens.clone())
+                    .unwrap_or_default()
+                    .map(|k| doc.lower(k))
+                    .collect();
+                let first = next.first().copied().unwrap_or("");
+                let about = BACK_REFERENCES.contains(&first)
+                    && (first != "the"
+                        || next.get(1).is_some_and(|w| SOURCE_NOUNS.contains(w)));
+                let about = about
+                    || next
+                        .iter()
+                        .take(8)
+                        .any(|w| matches!(*w, "anonymity" | "anonymously" | "unnamed"));
+                about && has_reason(&next)
+            });
+        if next_about_source {
+            continue;
+        }
+        // A singular source named nearby ("an aide said … said Ann Cole, an aide to …").
+        let lemma = ctx
+            .prose(range)
+            .split_whitespace()
+            .map(|w| lexicon::lower(w).into_owned())
+            .find(|w| SINGULAR.contains(&w.as_str()));
+        if let Some(lemma) = lemma
+            && let Some(&l) = SINGULAR.iter().find(|s| **s == lemma)
+            && sourcing::named_nearby(ctx, si, &[l], range)
+        {
             continue;
         }
         out.push(ctx.diagnostic(
             range,
             format!(
-                "anonymous source `{}` with no reason for anonymity in this or the next sentence",
+                "anonymous source `{}` with no reason for anonymity given about that source",
                 ctx.prose(range)
             ),
         ));
@@ -134,9 +222,11 @@ fn anonymous(toks: &[crate::analysis::tokens::Token], words: &[Cow<'_, str>]) ->
             _ => None,
         };
         if let Some(end) = pattern_end {
-            // The source word within three words before.
+            // The source word within three words before, with nothing but "who are",
+            // "directly" and the like between ("people become more familiar with" is no source).
             let from = i.saturating_sub(4);
             if let Some(h) = (from..i).rev().find(|&h| {
+                (h + 1..i).all(|b| BETWEEN.contains(&w(b))) &&
                 matches!(
                     w(h),
                     "person"

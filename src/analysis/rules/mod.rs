@@ -28,6 +28,7 @@ use super::people::People;
 use super::range::TextRange;
 
 mod diagnostic;
+mod sourcing;
 mod triggers;
 
 pub use diagnostic::Diagnostic;

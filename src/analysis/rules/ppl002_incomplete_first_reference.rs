@@ -1,7 +1,7 @@
 //! PPL002 `incomplete-first-reference`.
 
 use super::{Diagnostic, RuleContext};
-use crate::analysis::lexicon::{self, FxHashSet};
+use crate::analysis::lexicon::{self, FxHashSet, Gender};
 use crate::analysis::people::MentionKind;
 use std::cell::OnceCell;
 
@@ -11,9 +11,12 @@ declare_rule! {
     ///
     /// The first mention outside headings is a surname alone, or a title and surname ("President
     /// Biden"), while the article later gives the full name, or the `[[people]]` registry knows it.
-    /// Not flagged: a name modifying a noun ("the Blair government", "the Conlon families"), a
-    /// band, film or company named like a person, peers ("Lord Butler"), names inside quotations,
-    /// and full names that are no person ("Merry Christmas").
+    /// Not flagged: a name modifying a noun ("the Blair government", "the Conlon families", "a
+    /// Thatcher-era policy"), a band, film or company named like a person ("Kinsey, starring
+    /// …"), peers ("Lord Butler"), names inside quotations, full names that are no person
+    /// ("Merry Christmas"), and a surname two people of the article share ("President Obama"
+    /// where Michelle Obama is named too). Headlines and decks follow headline style (surnames
+    /// alone): the first reference judged is the first in the body.
     ///
     /// ## Why it matters
     /// House style introduces a person with full name and title on first reference; later
@@ -42,7 +45,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             .filter_map(|&mi| people.mentions.get(mi))
             .filter(|m| {
                 doc.paragraph_at(m.range.start)
-                    .is_some_and(|pi| !doc.is_heading(pi))
+                    .is_some_and(|pi| !doc.is_display(pi))
             });
         let Some(first) = body.next() else {
             continue;
@@ -144,8 +147,31 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         };
         // "Lord Butler", "Baroness Kennedy": how peers are named, first reference included.
         let peer = ti > 0 && matches!(word_at(ti - 1), "Lord" | "Lady" | "Baroness");
+        // "Kinsey starring Liam Neeson": a film or show named after its subject.
         let named_thing = (ti > 0 && thing(word_at(ti - 1)))
-            || (word_at(ti + 1) == "," && (ti + 2..ti + 8).any(|i| thing(word_at(i))));
+            || (word_at(ti + 1) == "," && (ti + 2..ti + 8).any(|i| thing(word_at(i))))
+            || matches!(word_at(ti + 1), "starring" | "stars" | "directed")
+            || (word_at(ti + 1) == "," && matches!(word_at(ti + 2), "starring" | "directed"));
+        // "a Thatcher-era policy", "Blair-style": a name glued to a modifier.
+        let hyphen_after = doc.prose[first.range.end..].starts_with(['-', '‑']);
+        // Another person of the same surname ("President Obama" and Michelle Obama): a surname
+        // alone may be either, so it is no incomplete reference to this one.
+        let surname = p.name.split_whitespace().last().unwrap_or("");
+        let shared = people.persons.iter().any(|o| {
+            !std::ptr::eq(o, p)
+                && o.name != p.name
+                && o.name.split_whitespace().last() == Some(surname)
+        });
+        // A title or honorific of the other sex ("Mr Obama" for Michelle Obama).
+        let given_gender = lexicon::first_name(p.name.split_whitespace().next().unwrap_or(""));
+        let other_sex = ti > 0 && {
+            let before = word_at(ti - 1);
+            let g = lexicon::honorific(before).or_else(|| lexicon::role_gender(before));
+            matches!(
+                (g, given_gender),
+                (Some(Gender::Male), Some(Gender::Female)) | (Some(Gender::Female), Some(Gender::Male))
+            )
+        };
         // Inside a quotation, or glued to a hyphen ("Kilroy -Silk"): not the article's own
         // reference.
         let quoted = doc.quote_at(first.range.start).is_some();
@@ -158,6 +184,9 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             || named_thing
             || quoted
             || hyphen
+            || hyphen_after
+            || shared
+            || other_sex
         {
             continue;
         }
@@ -184,7 +213,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                             .filter_map(|&mi| people.mentions.get(mi))
                             .find(|m| {
                                 doc.paragraph_at(m.range.start)
-                                    .is_some_and(|pi| !doc.is_heading(pi))
+                                    .is_some_and(|pi| !doc.is_display(pi))
                             })
                     })
                     .filter(|m| m.kind == MentionKind::Surname && !m.variant)

@@ -1,0 +1,170 @@
+//! Headline style and the writer's voice: what a copy editor sees before reading a sentence.
+//!
+//! A headline and the deck under it follow headline style (surnames alone, no attribution,
+//! present tense), and a signed column speaks in the first person; rules about body copy ask
+//! [`super::Document::is_display`] and [`super::Document::is_signed_voice`].
+
+use super::{BlockKind, Document, Paragraph, Sentence};
+use crate::analysis::tokens::{Token, TokenKind};
+
+/// The longest headline, in words.
+const HEADLINE_WORDS: usize = 20;
+/// The longest deck, in words.
+const DECK_WORDS: usize = 40;
+
+/// Labels that mark a piece as the writer's own judgement ("Analysis: …", "Review: …").
+const GENRE_LABELS: &[&str] = &[
+    "analysis",
+    "opinion",
+    "comment",
+    "commentary",
+    "column",
+    "review",
+    "editorial",
+    "viewpoint",
+    "essay",
+];
+
+fn words(tokens: &[Token], p: &Paragraph, sentences: &[Sentence]) -> usize {
+    span(tokens, p, sentences)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count()
+}
+
+fn span<'a>(tokens: &'a [Token], p: &Paragraph, sentences: &[Sentence]) -> &'a [Token] {
+    let from = sentences.get(p.sentences.start).map_or(0, |s| s.tokens.start);
+    let to = p
+        .sentences
+        .end
+        .checked_sub(1)
+        .and_then(|i| sentences.get(i))
+        .map_or(from, |s| s.tokens.end);
+    tokens.get(from..to).unwrap_or(&[])
+}
+
+fn ends_like_sentence(s: &str) -> bool {
+    s.ends_with(['.', '?', '!', '"', '”', ':', ';', ',', '’', '\''])
+}
+
+/// Title case: at least three words of four letters or more, three in four of them capitalised
+/// ("Clinton Plan for Taxes Is Expansive but Complex").
+fn title_case(prose: &str, toks: &[Token]) -> bool {
+    let long: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.text(prose).chars().count() >= 4)
+        .collect();
+    let caps = long.iter().filter(|t| t.is_capitalised(prose)).count();
+    long.len() >= 3 && caps * 4 >= long.len() * 3
+}
+
+/// A label before a colon at the start ("Poll: …", "The Latest: …").
+fn label(prose: &str, toks: &[Token]) -> bool {
+    toks.iter()
+        .take(5)
+        .position(|t| t.text(prose) == ":")
+        .is_some_and(|i| {
+            i > 0 && i + 1 < toks.len() && toks[..i].iter().any(|t| t.is_capitalised(prose))
+        })
+}
+
+/// A dateline opens the paragraph: a place in capitals, then a dash or an agency in brackets
+/// within the first few words ("WASHINGTON (AP) —", "HEMPSTEAD, N.Y. ―").
+fn dateline(prose: &str, toks: &[Token]) -> bool {
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    let w = first.text(prose);
+    let caps = w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && w.chars().all(|c| !c.is_lowercase());
+    caps && toks.iter().take(10).any(|t| {
+        matches!(t.text(prose), "—" | "―" | "–" | "(") || t.text(prose).starts_with("--")
+    })
+}
+
+/// How many paragraphs at the top of the document are in headline style: the headline (a
+/// heading, or a short single line that no sentence ends, that is in title case, that has a
+/// label, or that stands above a dateline) and the deck under it (a short single line that no
+/// sentence ends, or a short line wholly in emphasis).
+pub(super) fn leading(
+    text: &str,
+    prose: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    tokens: &[Token],
+) -> usize {
+    let Some(first) = paragraphs.first() else {
+        return 0;
+    };
+    if paragraphs.len() < 2 || !matches!(first.kind, BlockKind::Heading | BlockKind::Paragraph) {
+        return 0;
+    }
+    let one_line = |p: &Paragraph| !p.range.slice(prose).contains(['\n', '\r']);
+    let headline = first.kind == BlockKind::Heading || {
+        let toks = span(tokens, first, sentences);
+        let next = span(tokens, &paragraphs[1], sentences);
+        one_line(first)
+            && words(tokens, first, sentences) <= HEADLINE_WORDS
+            && first.sentences.len() <= 2
+            && (!ends_like_sentence(first.range.slice(prose))
+                || title_case(prose, toks)
+                || label(prose, toks)
+                || dateline(prose, next))
+    };
+    if !headline {
+        return 0;
+    }
+    let Some(deck) = paragraphs.get(1) else {
+        return 1;
+    };
+    let emphasised = {
+        let before = text.get(..deck.range.start).unwrap_or("").trim_end();
+        let after = text.get(deck.range.end..).unwrap_or("").trim_start();
+        before.ends_with(['*', '_']) && after.starts_with(['*', '_'])
+    };
+    let is_deck = deck.kind == BlockKind::Paragraph
+        && paragraphs.len() > 2
+        && one_line(deck)
+        && words(tokens, deck, sentences) <= DECK_WORDS
+        && !dateline(prose, span(tokens, deck, sentences))
+        && (emphasised || !ends_like_sentence(deck.range.slice(prose)));
+    if is_deck { 2 } else { 1 }
+}
+
+/// Whether the writer speaks in the first person in several sentences of the body, or labels
+/// the piece as their own judgement ("Analysis: …", "Review" above the text).
+pub(super) fn first_person(doc: &Document) -> bool {
+    let labelled = (0..doc.paragraphs.len().min(3)).any(|pi| {
+        let Some(p) = doc.paragraphs.get(pi) else {
+            return false;
+        };
+        let toks = span(&doc.tokens, p, &doc.sentences);
+        toks.first().is_some_and(|t| {
+            let w = t.text(&doc.prose).to_lowercase();
+            GENRE_LABELS.contains(&w.as_str())
+                && toks.get(1).is_none_or(|n| n.text(&doc.prose) == ":")
+        })
+    });
+    if labelled {
+        return true;
+    }
+    let mut body = 0;
+    let mut own = 0;
+    for s in &doc.sentences {
+        let kind = doc.paragraphs.get(s.paragraph).map(|p| p.kind);
+        if kind != Some(BlockKind::Paragraph) || doc.is_display(s.paragraph) {
+            continue;
+        }
+        body += 1;
+        let first = s.tokens.clone().any(|i| {
+            !doc.is_quoted(i)
+                && doc.tokens.get(i).is_some_and(|t| {
+                    matches!(t.text(&doc.prose), "I" | "my" | "My" | "me" | "myself" | "I'm" | "I’m" | "I've" | "I’ve")
+                })
+        });
+        if first {
+            own += 1;
+        }
+    }
+    own >= 3 && own * 15 >= body
+}

@@ -1,0 +1,85 @@
+//! Where a reader looks for a source, shared by the sourcing rules (ATT002 unattributed claims,
+//! ATT003 vague sources, ATT005 anonymous sources): the sentence before (even across a
+//! paragraph break), the sentence itself and the one after, never a headline or deck.
+
+use super::RuleContext;
+use crate::analysis::lexicon;
+use crate::analysis::range::TextRange;
+use crate::analysis::tokens::TokenKind;
+
+/// The sentences a reader reads with sentence `si`: the one before it (across a paragraph
+/// break too), `si` itself and the one after, leaving out headline-style paragraphs.
+pub(super) fn around<'a>(ctx: &RuleContext<'a>, si: usize) -> impl Iterator<Item = usize> + 'a {
+    let doc = ctx.doc;
+    (si.saturating_sub(1)..=si + 1).filter(move |&i| {
+        doc.sentences
+            .get(i)
+            .is_some_and(|s| !doc.is_display(s.paragraph))
+    })
+}
+
+/// Words that qualify a source without naming it ("Some officials", "Senior analysts").
+const GENERIC: &[&str] = &[
+    "some", "many", "most", "several", "other", "others", "senior", "top", "former", "unnamed",
+    "anonymous", "one", "two", "three", "four", "few", "local", "independent", "but", "and",
+];
+
+/// Whether a source of kind `lemmas` ("official", "spokesman") is named near sentence `si`,
+/// outside `skip` (the phrase being judged): one of the words, singular or plural, within three
+/// words of a person's name or of a capitalised word that names an organisation ("Treasury
+/// officials said", "said Ann Cole, an economist at Brandt Bank").
+pub(super) fn named_nearby(
+    ctx: &RuleContext<'_>,
+    si: usize,
+    lemmas: &[&str],
+    skip: TextRange,
+) -> bool {
+    let doc = ctx.doc;
+    around(ctx, si).any(|s| {
+        let Some(sentence) = doc.sentences.get(s) else {
+            return false;
+        };
+        let toks = doc.sentence_tokens(s);
+        let base = sentence.tokens.start;
+        (0..toks.len()).any(|k| {
+            let t = toks[k];
+            if t.kind != TokenKind::Word || skip.contains_range(t.range) {
+                return false;
+            }
+            let w = doc.lower(base + k);
+            let w = lexicon::strip_possessive(w);
+            let lemma = w.strip_suffix('s').unwrap_or(w);
+            if !lemmas.contains(&lemma) && !lemmas.contains(&w) {
+                return false;
+            }
+            let from = k.saturating_sub(3);
+            let to = (k + 4).min(toks.len());
+            (from..to).filter(|&j| j != k).any(|j| {
+                let n = toks[j];
+                if skip.contains_range(n.range) {
+                    return false;
+                }
+                ctx.people.mention_at(n.range.start).is_some()
+                    || (n.is_capitalised(&doc.prose) && {
+                        let lw = doc.lower(base + j);
+                        !lexicon::is_function_word_lc(lw)
+                            && !GENERIC.contains(&lw)
+                            && !lexicon::is_role_lc(lw)
+                    })
+            })
+        })
+    })
+}
+
+/// A phrase of words, matched word for word; `*` matches any one word.
+type Phrase = &'static [&'static str];
+
+/// Whether `words` contain `phrase` (word for word, `*` for any word).
+pub(super) fn contains_phrase(words: &[&str], phrase: Phrase) -> bool {
+    !phrase.is_empty()
+        && words.windows(phrase.len()).any(|w| {
+            w.iter()
+                .zip(phrase)
+                .all(|(a, b)| *b == "*" || a == b)
+        })
+}
