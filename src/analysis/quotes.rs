@@ -387,7 +387,9 @@ pub fn scan(
 /// minister and …"): `text` ends with no sentence-final punctuation, and `next` starts in lower
 /// case or is a fragment of a few words with none either.
 fn fragment_follows(text: &str, next: &str) -> bool {
-    let unfinished = !text.trim_end().ends_with(['.', '?', '!', ':', ';', '…', '"', '”']);
+    let unfinished = !text
+        .trim_end()
+        .ends_with(['.', '?', '!', ':', ';', '…', '"', '”']);
     let lower = next.chars().next().is_some_and(char::is_lowercase);
     let short = next.split_whitespace().count() <= 4
         && !next.trim_end().ends_with(['.', '?', '!', ':', ';', '…']);
@@ -459,6 +461,46 @@ fn sentence_index(sentences: &[Sentence], offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    fn problems(text: &str) -> usize {
+        let doc = crate::analysis::document::Document::parse(
+            text,
+            crate::analysis::document::SourceKind::PlainText,
+        );
+        doc.quote_problems.len()
+    }
+
+    #[test]
+    fn pull_quote_with_its_credit_line() {
+        assert_eq!(
+            problems("Flood.\n\n\"We had no warning.\n— Marta Iles, shop owner\"\n\nMore.\n"),
+            0
+        );
+        // Without the closing mark the quote is still unclosed.
+        assert_eq!(
+            problems("Flood.\n\n\"We had no warning.\n— Marta Iles, shop owner\n\nMore.\n"),
+            1
+        );
+    }
+
+    #[test]
+    fn straight_quote_inside_a_curly_one() {
+        assert_eq!(
+            problems("“He called it \"a disgrace\" twice,” she said.\n"),
+            0
+        );
+        assert_eq!(problems("“He called it a disgrace twice, she said.\n"), 1);
+    }
+
+    #[test]
+    fn words_split_onto_lines_of_their_own() {
+        assert_eq!(
+            problems("He writes: \"I\n\nwas\n\nthe part, and said so,\" he says.\n"),
+            0
+        );
+        // A paragraph that ends like a sentence does not run on into the next one.
+        assert_eq!(problems("He writes: \"I was the part.\n\nwas it?\n"), 1);
+    }
+
     use crate::analysis::document::{Document, SourceKind};
     use crate::analysis::quotes::QuoteProblemKind;
 

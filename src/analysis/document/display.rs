@@ -33,7 +33,9 @@ fn words(tokens: &[Token], p: &Paragraph, sentences: &[Sentence]) -> usize {
 }
 
 fn span<'a>(tokens: &'a [Token], p: &Paragraph, sentences: &[Sentence]) -> &'a [Token] {
-    let from = sentences.get(p.sentences.start).map_or(0, |s| s.tokens.start);
+    let from = sentences
+        .get(p.sentences.start)
+        .map_or(0, |s| s.tokens.start);
     let to = p
         .sentences
         .end
@@ -77,9 +79,10 @@ fn dateline(prose: &str, toks: &[Token]) -> bool {
     let w = first.text(prose);
     let caps = w.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && w.chars().all(|c| !c.is_lowercase());
-    caps && toks.iter().take(10).any(|t| {
-        matches!(t.text(prose), "—" | "―" | "–" | "(") || t.text(prose).starts_with("--")
-    })
+    caps && toks
+        .iter()
+        .take(10)
+        .any(|t| matches!(t.text(prose), "—" | "―" | "–" | "(") || t.text(prose).starts_with("--"))
 }
 
 /// How many paragraphs at the top of the document are in headline style: the headline (a
@@ -159,7 +162,10 @@ pub(super) fn first_person(doc: &Document) -> bool {
         let first = s.tokens.clone().any(|i| {
             !doc.is_quoted(i)
                 && doc.tokens.get(i).is_some_and(|t| {
-                    matches!(t.text(&doc.prose), "I" | "my" | "My" | "me" | "myself" | "I'm" | "I’m" | "I've" | "I’ve")
+                    matches!(
+                        t.text(&doc.prose),
+                        "I" | "my" | "My" | "me" | "myself" | "I'm" | "I’m" | "I've" | "I’ve"
+                    )
                 })
         });
         if first {
@@ -167,4 +173,76 @@ pub(super) fn first_person(doc: &Document) -> bool {
         }
     }
     own >= 3 && own * 15 >= body
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::document::{Document, SourceKind};
+
+    fn display(text: &str, kind: SourceKind) -> Vec<bool> {
+        let doc = Document::parse(text, kind);
+        (0..doc.paragraphs.len())
+            .map(|i| doc.is_display(i))
+            .collect()
+    }
+
+    #[test]
+    fn headlines_in_headline_style() {
+        let plain = SourceKind::PlainText;
+        let body = "\n\nGrace Okafor won the vote on Tuesday.\n\nShe takes office in May.\n";
+        for headline in [
+            "Okafor Wins Riverton Race by a Wide Margin.",
+            "Okafor: Riverton Will Freeze Fares.",
+            "Okafor wins Riverton race",
+        ] {
+            let d = display(&format!("{headline}{body}"), plain);
+            assert_eq!(d, [true, false, false], "{headline}");
+        }
+        // A sentence-case headline ending in a period, above a dateline.
+        let d = display(
+            "Okafor wins Riverton race.\n\nRIVERTON (AP) — Grace Okafor won.\n\nMore.\n",
+            plain,
+        );
+        assert_eq!(d, [true, false, false]);
+    }
+
+    #[test]
+    fn a_short_lede_is_no_headline() {
+        let d = display(
+            "The mayor resigned on Tuesday.\n\nShe had served two terms.\n",
+            SourceKind::PlainText,
+        );
+        assert_eq!(d, [false, false]);
+    }
+
+    #[test]
+    fn decks_under_the_headline() {
+        let d = display(
+            "Okafor wins Riverton race\n\nFormer teacher promises cheaper buses\n\nGrace Okafor won.\n",
+            SourceKind::PlainText,
+        );
+        assert_eq!(d, [true, true, false]);
+        let d = display(
+            "# Okafor wins\n\n*The former teacher promises cheaper buses.*\n\nGrace Okafor won.\n",
+            SourceKind::Markdown,
+        );
+        assert_eq!(d, [true, true, false]);
+        // A first body paragraph that ends like a sentence is no deck.
+        let d = display(
+            "Okafor wins Riverton race\n\nGrace Okafor won the vote.\n\nShe starts in May.\n",
+            SourceKind::PlainText,
+        );
+        assert_eq!(d, [true, false, false]);
+    }
+
+    #[test]
+    fn the_writers_own_voice() {
+        let column = "Why I gave up my car\n\nI sold my car in March. My neighbours laughed.\n\nThe bus is slow, but I read on it. Nobody misses me on the ring road.\n";
+        assert!(Document::parse(column, SourceKind::PlainText).is_signed_voice());
+        let news = "Mayor sells car\n\nThe mayor sold her car in March. “I read on the bus,” she said. “My neighbours laughed at me.”\n";
+        assert!(!Document::parse(news, SourceKind::PlainText).is_signed_voice());
+        let labelled =
+            "Analysis: the cost of free buses\n\nThe city will lose fares worth $3 million.\n";
+        assert!(Document::parse(labelled, SourceKind::PlainText).is_signed_voice());
+    }
 }

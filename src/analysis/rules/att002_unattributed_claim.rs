@@ -35,8 +35,8 @@ declare_rule! {
     ///
     /// Not flagged: `Unemployment will rise to 9% next year, the central bank said.`
     ///
-    /// Not flagged: `The central bank published its outlook on Monday.\n\nUnemployment will
-    /// rise to 9% next year.` (the source is just before, across the paragraph break)
+    /// Not flagged: `Unemployment will rise to 9% next year. That is the forecast of the
+    /// Northvale Institute.` (the next sentence names the source)
     ///
     /// Not flagged: `It is the finest risotto you are likely to eat this year.` (an idiom)
     ATT002, "unattributed-claim", Information,

@@ -185,7 +185,7 @@ const PROPER_QUALIFIERS: &[&str] = &[
 
 /// Verbs of a schedule or a convention: "is expected to attend" says what the calendar says.
 const SCHEDULE: &[&str] = &[
-    "attend", "arrive", "go", "take", "open", "begin", "start", "finish", "end", "last", "return",
+    "attend", "arrive", "go", "open", "begin", "start", "finish", "end", "last", "return",
     "appear", "visit", "travel", "meet", "launch", "release", "publish", "sit", "run", "speak",
     "host", "perform", "resume", "close", "leave", "depart", "land",
 ];
@@ -494,7 +494,10 @@ fn agentless(
     if p == "expected" {
         let verb = words.get(j + 2).map_or("", AsRef::as_ref);
         let after = words.get(j + 3).map_or("", AsRef::as_ref);
-        if SCHEDULE.contains(&verb) || (verb == "be" && SCHEDULED.contains(&after)) {
+        if SCHEDULE.contains(&verb)
+            || (verb == "be" && SCHEDULED.contains(&after))
+            || (verb == "take" && after == "place")
+        {
             return None;
         }
     }

@@ -108,7 +108,8 @@ const ADMISSION: &[&str] = &[
     "regrets", "sorry", "difficult", "disappointed", "disappointing", "problem", "problems",
     "lost", "worse", "poor", "badly", "bad", "blame", "misled", "weak", "struggled", "struggling",
     "cannot", "can't", "couldn't", "wasn't", "didn't", "hadn't", "haven't", "isn't", "aren't",
-    "unlikely", "behind", "concern", "concerns", "worried", "defeat", "lose",
+    "unlikely", "behind", "concern", "concerns", "worried", "defeat", "lose", "false", "fraud",
+    "illegal", "illegally", "lucky", "loss", "unhappy", "frustrated", "frustrating",
 ];
 
 /// Words that show a claim is disputed, so that "claimed" is accurate.

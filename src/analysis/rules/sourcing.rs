@@ -20,8 +20,26 @@ pub(super) fn around<'a>(ctx: &RuleContext<'a>, si: usize) -> impl Iterator<Item
 
 /// Words that qualify a source without naming it ("Some officials", "Senior analysts").
 const GENERIC: &[&str] = &[
-    "some", "many", "most", "several", "other", "others", "senior", "top", "former", "unnamed",
-    "anonymous", "one", "two", "three", "four", "few", "local", "independent", "but", "and",
+    "some",
+    "many",
+    "most",
+    "several",
+    "other",
+    "others",
+    "senior",
+    "top",
+    "former",
+    "unnamed",
+    "anonymous",
+    "one",
+    "two",
+    "three",
+    "four",
+    "few",
+    "local",
+    "independent",
+    "but",
+    "and",
 ];
 
 /// Whether a source of kind `lemmas` ("official", "spokesman") is named near sentence `si`,
@@ -77,9 +95,7 @@ type Phrase = &'static [&'static str];
 /// Whether `words` contain `phrase` (word for word, `*` for any word).
 pub(super) fn contains_phrase(words: &[&str], phrase: Phrase) -> bool {
     !phrase.is_empty()
-        && words.windows(phrase.len()).any(|w| {
-            w.iter()
-                .zip(phrase)
-                .all(|(a, b)| *b == "*" || a == b)
-        })
+        && words
+            .windows(phrase.len())
+            .any(|w| w.iter().zip(phrase).all(|(a, b)| *b == "*" || a == b))
 }
