@@ -164,7 +164,14 @@ pub(super) fn first_person(doc: &Document) -> bool {
                 && doc.tokens.get(i).is_some_and(|t| {
                     matches!(
                         t.text(&doc.prose),
-                        "I" | "my" | "My" | "me" | "myself" | "I'm" | "I’m" | "I've" | "I’ve"
+                        "I" | "my"
+                            | "My"
+                            | "me"
+                            | "myself"
+                            | "I'm"
+                            | "I\u{2019}m"
+                            | "I've"
+                            | "I\u{2019}ve"
                     )
                 })
         });
