@@ -9,6 +9,8 @@ use crate::analysis::tokens::{Token, TokenKind};
 
 /// The longest headline, in words.
 const HEADLINE_WORDS: usize = 20;
+/// The longest sentence-case headline, in words.
+const SHORT_HEADLINE_WORDS: usize = 16;
 /// The longest deck, in words.
 const DECK_WORDS: usize = 40;
 
@@ -85,6 +87,20 @@ fn dateline(prose: &str, toks: &[Token]) -> bool {
         .any(|t| matches!(t.text(prose), "—" | "―" | "–" | "(") || t.text(prose).starts_with("--"))
 }
 
+/// A one-sentence line of at most [`SHORT_HEADLINE_WORDS`] words above a paragraph at least
+/// twice as long: the shape of a headline over its intro, whatever its case.
+fn over_longer_intro(
+    first: &Paragraph,
+    next: &Paragraph,
+    tokens: &[Token],
+    sentences: &[Sentence],
+) -> bool {
+    let n = words(tokens, first, sentences);
+    first.sentences.len() == 1
+        && n <= SHORT_HEADLINE_WORDS
+        && words(tokens, next, sentences) >= 2 * n
+}
+
 /// How many paragraphs at the top of the document are in headline style: the headline (a
 /// heading, or a short single line that no sentence ends, that is in title case, that has a
 /// label, or that stands above a dateline) and the deck under it (a short single line that no
@@ -112,7 +128,8 @@ pub(super) fn leading(
             && (!ends_like_sentence(first.range.slice(prose))
                 || title_case(prose, toks)
                 || label(prose, toks)
-                || dateline(prose, next))
+                || dateline(prose, next)
+                || over_longer_intro(first, &paragraphs[1], tokens, sentences))
     };
     if !headline {
         return 0;
@@ -211,6 +228,15 @@ mod tests {
             plain,
         );
         assert_eq!(d, [true, false, false]);
+    }
+
+    #[test]
+    fn a_sentence_case_headline_over_a_longer_intro() {
+        let d = display(
+            "Okafor calls for a fare freeze.\n\nRiverton mayor Grace Okafor on Tuesday asked the transit board to hold bus fares at this year's level until 2027.\n",
+            SourceKind::PlainText,
+        );
+        assert_eq!(d, [true, false]);
     }
 
     #[test]

@@ -14,7 +14,9 @@ declare_rule! {
     /// the ones around it.
     ///
     /// Forecasts: "could be announced", "is likely to", "is poised to", "is set to rise"; figures:
-    /// "will rise to 9% next year"; motives: "in a bid to", "in retaliation for", "motivated by".
+    /// "will rise to 9% next year"; motives imputed to someone: "in retaliation for", "motivated
+    /// by", "as punishment for". A stated aim ("in a bid to", "in an attempt to") is the actor's
+    /// own, and a condition ("If she wins, she will surpass …") is arithmetic, not a forecast.
     /// A source is an attribution verb, "according to", a quotation, a source word (report,
     /// survey, poll, data, figures, study) or a source noun ("many experts", "analysts") in the
     /// sentence, or in the sentence before it (across a paragraph break too), or in the sentence
@@ -58,8 +60,6 @@ const FORECASTS: &[&[&str]] = &[
 ];
 
 const MOTIVES: &[&[&str]] = &[
-    &["in", "a", "bid", "to"],
-    &["in", "an", "attempt", "to"],
     &["in", "retaliation", "for"],
     &["motivated", "by"],
     &["as", "punishment", "for"],
@@ -177,6 +177,11 @@ const FORECASTERS: &[&str] = &[
     "estimates",
     "projects",
     "projection",
+    "predict",
+    "expect",
+    "estimate",
+    "tip",
+    "tips",
 ];
 
 /// Words that open a sentence pointing back at the one before.
@@ -194,6 +199,12 @@ const FORECAST_NOUNS: &[&str] = &[
     "estimate",
     "estimates",
     "outlook",
+];
+
+/// Verbs of forecasting ("Bookmakers predict …").
+const FORECAST_VERBS: &[&str] = &[
+    "predict", "predicts", "predicted", "forecast", "forecasts", "expect", "expects", "estimate",
+    "estimates", "project", "projects", "tip", "tips",
 ];
 
 /// Whether a sentence names a source: an attribution verb ("said", "according to", "the
@@ -214,9 +225,10 @@ fn names_source(ctx: &RuleContext<'_>, si: usize) -> bool {
     let back = toks
         .first()
         .is_some_and(|t| BACK.contains(&lexicon::lower(t.text(&doc.prose)).as_ref()));
-    let forecast_word = toks
-        .iter()
-        .any(|t| FORECAST_NOUNS.contains(&lexicon::lower(t.text(&doc.prose)).as_ref()));
+    let forecast_word = toks.iter().any(|t| {
+        let w = lexicon::lower(t.text(&doc.prose));
+        FORECAST_NOUNS.contains(&w.as_ref()) || FORECAST_VERBS.contains(&w.as_ref())
+    });
     if !(back || forecast_word) {
         return false;
     }
@@ -324,6 +336,10 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(((a, b), kind)) = hit else {
             continue;
         };
+        // "If he wins, he will surpass …": a condition, not a forecast.
+        if kind == "forecast" && words.iter().any(|w| matches!(w.as_ref(), "if" | "unless")) {
+            continue;
+        }
         // "the best meal you are likely to eat": an idiom addressed to the reader.
         let subject = a.checked_sub(1).map_or("", |i| words[i].as_ref());
         if kind == "forecast"
@@ -369,8 +385,6 @@ const TRIGGERS: &[&str] = &[
     "track",
     "tipped",
     "certainly",
-    "bid",
-    "attempt",
     "retaliation",
     "motivated",
     "punishment",

@@ -244,7 +244,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let mut i = 0;
         while i < toks.len() {
             if let Some((range, msg)) = generic_source(ctx, si, &toks, &words, i, sentence_start)
-                .or_else(|| impersonal(ctx, &toks, &words, i))
+                .or_else(|| impersonal(ctx, si, &toks, &words, i))
                 .or_else(|| agentless(ctx, &toks, &words, i))
             {
                 out.push(ctx.diagnostic(range, msg));
@@ -281,7 +281,9 @@ fn generic_source(
             && !named_after(ctx, toks, words, j)
         {
             let range = TextRange::new(toks[i].range.start, toks[j].range.end);
-            if sourcing::named_nearby(ctx, si, family(head), range) {
+            if sourcing::named_nearby(ctx, si, family(head), range)
+                || sourcing::intro_summary(ctx, si, family(head), range)
+            {
                 return None;
             }
             return Some((
@@ -355,7 +357,9 @@ fn generic_source(
     // A source of the same kind named just before or after ("Treasury officials said …
     // Officials also said", "analysts said … said Ann Cole, an analyst at Brandt"): the vague
     // phrase sums up named sources.
-    if sourcing::named_nearby(ctx, si, family(w), range) {
+    if sourcing::named_nearby(ctx, si, family(w), range)
+        || sourcing::intro_summary(ctx, si, family(w), range)
+    {
         return None;
     }
     let who = if matches!(w, "some" | "many" | "others" | "people") {
@@ -427,6 +431,7 @@ fn named_after(ctx: &RuleContext<'_>, toks: &[Token], words: &[Cow<'_, str>], j:
 /// "it is believed", "it has been reported".
 fn impersonal(
     ctx: &RuleContext<'_>,
+    si: usize,
     toks: &[Token],
     words: &[Cow<'_, str>],
     i: usize,
@@ -456,6 +461,10 @@ fn impersonal(
         return None;
     }
     let range = TextRange::new(toks[i].range.start, toks[j].range.end);
+    // "It has been claimed that … . Jack Law said …": the next sentence names who.
+    if sourcing::speaker_next(ctx, si) {
+        return None;
+    }
     Some((
         range,
         format!("`{}` has no source: {p} by whom?", ctx.prose(range)),

@@ -99,3 +99,41 @@ pub(super) fn contains_phrase(words: &[&str], phrase: Phrase) -> bool {
             .windows(phrase.len())
             .any(|w| w.iter().zip(phrase).all(|(a, b)| *b == "*" || a == b))
 }
+
+/// How many body paragraphs make the intro, whose summaries ("experts say") are named later.
+const INTRO_PARAGRAPHS: usize = 2;
+
+/// Whether sentence `si` is in the intro (the first body paragraphs) and a source of kind
+/// `lemmas` is named anywhere in the article: an intro sums up sources the story names below
+/// ("Experts say …" above "Max Hale, a forensic expert at …").
+pub(super) fn intro_summary(
+    ctx: &RuleContext<'_>,
+    si: usize,
+    lemmas: &[&str],
+    skip: TextRange,
+) -> bool {
+    let doc = ctx.doc;
+    let Some(p) = doc.sentences.get(si).map(|s| s.paragraph) else {
+        return false;
+    };
+    let body_before = (0..p).filter(|&q| !doc.is_display(q)).count();
+    body_before < INTRO_PARAGRAPHS
+        && (si + 2..doc.sentences.len())
+            .step_by(3)
+            .any(|c| named_nearby(ctx, c, lemmas, skip))
+}
+
+/// Whether the sentence after `si` names a speaker: a person's name within four words of an
+/// attribution verb ("Jack Law said …", "… , said Ann Cole").
+pub(super) fn speaker_next(ctx: &RuleContext<'_>, si: usize) -> bool {
+    let doc = ctx.doc;
+    around(ctx, si).filter(|&i| i == si + 1).any(|i| {
+        let toks = doc.narration(i);
+        toks.iter().enumerate().any(|(k, t)| {
+            lexicon::speech_verb(t.text(&doc.prose)).is_some()
+                && toks[k.saturating_sub(4)..(k + 5).min(toks.len())]
+                    .iter()
+                    .any(|n| ctx.people.mention_at(n.range.start).is_some())
+        })
+    })
+}
