@@ -1,7 +1,7 @@
 //! PPL002 `incomplete-first-reference`.
 
 use super::{Diagnostic, RuleContext};
-use crate::analysis::lexicon::{self, FxHashSet, Gender};
+use crate::analysis::lexicon::{self, FxHashMap, FxHashSet, Gender};
 use crate::analysis::people::MentionKind;
 use std::cell::OnceCell;
 
@@ -38,6 +38,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     // The words the article writes in lower case, gathered once (on first need) rather than by
     // a scan of the whole document per person.
     let lower_case_words: OnceCell<FxHashSet<&str>> = OnceCell::new();
+    let surnames: OnceCell<FxHashMap<&str, usize>> = OnceCell::new();
     for p in &people.persons {
         let mut body = p
             .mentions
@@ -157,11 +158,21 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         // Another person of the same surname ("President Obama" and Michelle Obama): a surname
         // alone may be either, so it is no incomplete reference to this one.
         let surname = p.name.split_whitespace().last().unwrap_or("");
-        let shared = people.persons.iter().any(|o| {
-            !std::ptr::eq(o, p)
-                && o.name != p.name
-                && o.name.split_whitespace().last() == Some(surname)
-        });
+        let shared = surnames
+            .get_or_init(|| {
+                // How many people of different names bear each surname, counted once.
+                let mut names: FxHashSet<&str> = FxHashSet::default();
+                let mut count: FxHashMap<&str, usize> = FxHashMap::default();
+                for o in &people.persons {
+                    if names.insert(o.name.as_str()) {
+                        let last = o.name.split_whitespace().last().unwrap_or("");
+                        *count.entry(last).or_insert(0) += 1;
+                    }
+                }
+                count
+            })
+            .get(surname)
+            .is_some_and(|&n| n > 1);
         // A title or honorific of the other sex ("Mr Obama" for Michelle Obama).
         let given_gender = lexicon::first_name(p.name.split_whitespace().next().unwrap_or(""));
         let other_sex = ti > 0 && {

@@ -100,11 +100,15 @@ pub(super) fn contains_phrase(words: &[&str], phrase: Phrase) -> bool {
             .any(|w| w.iter().zip(phrase).all(|(a, b)| *b == "*" || a == b))
 }
 
+/// How far below the intro its summaries are read against named sources, in sentences (a
+/// story; a long file of many stories stops here).
+const STORY_SENTENCES: usize = 80;
+
 /// How many body paragraphs make the intro, whose summaries ("experts say") are named later.
 const INTRO_PARAGRAPHS: usize = 2;
 
 /// Whether sentence `si` is in the intro (the first body paragraphs) and a source of kind
-/// `lemmas` is named anywhere in the article: an intro sums up sources the story names below
+/// `lemmas` is named in the story below it: an intro sums up sources the story names below
 /// ("Experts say …" above "Max Hale, a forensic expert at …").
 pub(super) fn intro_summary(
     ctx: &RuleContext<'_>,
@@ -116,9 +120,12 @@ pub(super) fn intro_summary(
     let Some(p) = doc.sentences.get(si).map(|s| s.paragraph) else {
         return false;
     };
-    let body_before = (0..p).filter(|&q| !doc.is_display(q)).count();
+    let body_before = (0..p)
+        .filter(|&q| !doc.is_display(q))
+        .take(INTRO_PARAGRAPHS)
+        .count();
     body_before < INTRO_PARAGRAPHS
-        && (si + 2..doc.sentences.len())
+        && (si + 2..doc.sentences.len().min(si + STORY_SENTENCES))
             .step_by(3)
             .any(|c| named_nearby(ctx, c, lemmas, skip))
 }
