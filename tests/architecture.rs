@@ -709,10 +709,12 @@ fn check(
 }
 
 /// Whether `s` is a rule code: three capital letters and three digits (`ATT006`).
+/// Works on bytes: a six-byte literal such as `"I’ve"` must not be sliced inside a character.
 fn is_rule_code(s: &str) -> bool {
-    s.len() == 6
-        && s[..3].bytes().all(|b| b.is_ascii_uppercase())
-        && s[3..].bytes().all(|b| b.is_ascii_digit())
+    let b = s.as_bytes();
+    b.len() == 6
+        && b[..3].iter().all(u8::is_ascii_uppercase)
+        && b[3..].iter().all(u8::is_ascii_digit)
 }
 
 /// Rule codes written as string literals outside their own rule file (and outside test code):
@@ -1011,7 +1013,7 @@ mod checker {
             ),
             (
                 "lsp/actions.rs",
-                "\n// \"ATT001\" in a comment\nconst M: &str = \"see ATT001\";\nconst R: &str = r#\"NUM001\"#;\n#[cfg(test)]\nmod tests { const T: &str = \"ATT006\"; }\n",
+                "\n// \"ATT001\" in a comment\nconst M: &str = \"see ATT001\"; const Q: &str = \"I\u{2019}ve\";\nconst R: &str = r#\"NUM001\"#;\n#[cfg(test)]\nmod tests { const T: &str = \"ATT006\"; }\n",
             ),
         ]
         .iter()
