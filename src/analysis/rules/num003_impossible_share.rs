@@ -3,7 +3,8 @@
 use super::{Diagnostic, RuleContext};
 use crate::analysis::numbers::arith::half;
 use crate::analysis::numbers::cx::Cx;
-use crate::analysis::numbers::parse::adjacent;
+use crate::analysis::lexicon;
+use crate::analysis::numbers::parse::{Tk, adjacent};
 use crate::analysis::numbers::{Check, FigureKind, Ratio};
 use crate::analysis::range::TextRange;
 
@@ -86,10 +87,21 @@ fn impossible_share(cx: &mut Cx<'_>, si: usize) {
         {
             j += 1;
         }
+        // "of the council's 250 offices", "of the French Open's 27 events": an owner's whole.
+        let mut owned = j;
+        while owned < n && owned - j < 3 && toks[owned].is_cap() && !lexicon::is_possessive(&toks[owned].lower) {
+            owned += 1;
+        }
+        if toks.get(owned).is_some_and(|t| t.is_word() && lexicon::is_possessive(&t.lower))
+            && (owned == j || toks[j..owned].iter().all(Tk::is_cap))
+        {
+            j = owned + 1;
+        }
         let whole = cx.fig_at(si, j);
         match f.kind {
             FigureKind::Count
-                if f.qualifier.is_none() || matches!(f.qualifier, Some("more" | "over" | "at")) =>
+                if f.qualifier.is_none()
+                    || matches!(f.qualifier, Some("more" | "over" | "at" | "only" | "just")) =>
             {
                 let Some(wi) = whole else { continue };
                 let w = &cx.figs[wi];
@@ -192,11 +204,12 @@ fn grim(cx: &mut Cx<'_>, fi: usize, wi: usize, p: Ratio) {
     let (Some(m), Some(step)) = (cx.figs[wi].exact, f.step) else {
         return;
     };
-    if f.qualifier.is_some() || !m.is_integer() || m.num < 1 {
+    if !m.is_integer() || m.num < 1 {
         return;
     }
     let written = cx.text(f.range);
-    if Ratio::HUNDRED.lt(p) {
+    // Over 100% is impossible however the share is hedged ("about 135% of the 120 workers").
+    if Ratio::HUNDRED.lt(p) && (f.qualifier.is_none() || Ratio::int(110).le(p)) {
         let comp = format!("share {p}% > 100%");
         let msg = format!("`{written}` of {m} is impossible: a part cannot exceed its whole");
         let rel = vec![cx.related(wi, "the whole")];
@@ -204,7 +217,7 @@ fn grim(cx: &mut Cx<'_>, fi: usize, wi: usize, p: Ratio) {
         cx.push(Check::new(META.code, vec![fi, wi], range, comp, false).message(msg, rel));
         return;
     }
-    if m.num > 200 {
+    if f.qualifier.is_some() || m.num > 200 {
         return;
     }
     // k people of m give 100k/m %; the written p covers [p - step/2, p + step) (rounding or

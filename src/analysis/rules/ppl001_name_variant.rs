@@ -2,7 +2,7 @@
 
 use super::{Diagnostic, RuleContext};
 use crate::analysis::diagnostic::Edit;
-use crate::analysis::people::surname_of;
+use crate::analysis::people::{MentionKind, surname_of};
 
 declare_rule! {
     /// ## What it does
@@ -52,8 +52,20 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             "elsewhere in the article"
         };
-        let mut d = ctx
-            .diagnostic(
+        // How often each spelling is written: with as many of one as of the other and no
+        // registry, the article cannot say which is right (the canonical one is the full-name
+        // first reference's by convention), so no correction is offered.
+        let written_n = |w: &str| {
+            p.mentions
+                .iter()
+                .filter_map(|&mi| people.mentions.get(mi))
+                .filter(|o| matches!(o.kind, MentionKind::FullName | MentionKind::Surname))
+                .filter(|o| surname_of(ctx.text.get(o.range.start..o.range.end).unwrap_or("")) == w)
+                .count()
+        };
+        let settled = p.in_registry || written_n(canonical) > written_n(written);
+        let mut d = if settled {
+            ctx.diagnostic(
                 range,
                 format!("`{written}` is spelled `{canonical}` {source} ({})", p.name),
             )
@@ -63,7 +75,16 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     range,
                     replacement: canonical.to_string(),
                 }],
-            );
+            )
+        } else {
+            ctx.diagnostic(
+                range,
+                format!(
+                    "`{written}` is spelled `{canonical}` as often elsewhere in the article ({}): one of the two is wrong",
+                    p.name
+                ),
+            )
+        };
         if let Some(other) = p
             .mentions
             .iter()
