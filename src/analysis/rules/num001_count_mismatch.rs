@@ -14,16 +14,28 @@ use crate::analysis::tokens::TokenKind;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a stated count that disagrees with the items listed right after it: "three goals: a,
-    /// b, c and d", "both" over three names, "the two leaders, A, B and C".
+    /// Flags a stated count that disagrees with the items listed with it: "three goals: a, b, c
+    /// and d", "her three daughters, Ana and Lucia", "both" or "the pair" over three names, "the
+    /// first of four stops" followed by only three.
     ///
-    /// Only clean lists count: `N <noun>: a, b, c and d` or `N <noun> — a, b and c —` in the same
-    /// sentence; `N <noun>:` ending a paragraph followed by a Markdown bullet list (items at the
-    /// first list's indentation); `N <plural noun>.` followed by sentences opening "First,"
-    /// "Second," … "Finally," (each within three sentences of the last); "the N <noun>, Name, Name
-    /// and Name" (a list of capitalised names); and "both" over three or more names. Lists whose
-    /// items mix capitalised and lower-case starts, contain "which"/"who"/"aka" (appositives),
-    /// contain figures, run longer than six words, or have a second "and" are not counted.
+    /// Only clean lists count: `N <noun>: a, b and c` (also "N <noun> are:" and "are as
+    /// follows:"); `N <noun> - a, b and c -` with an em dash, an en dash or a spaced hyphen; "the
+    /// N <noun>, Name, Name and Name" after a determiner ("the", "her", "its", "the firm's",
+    /// "all"), which names all of them; `N <noun>:` ending a paragraph followed by a Markdown
+    /// bullet list; `N <plural noun>.` followed by sentences opening "First," "Second," … or "The
+    /// first" "The second" …, with "Finally," or "The last" closing; "the first of N <noun>"
+    /// followed by sentences of its paragraph that continue the sequence ("Later …, then …",
+    /// "Another …", "The second …", "Finally …"); and "both", "the pair", "the duo", "the trio"
+    /// or "the quartet" over a list of names, or over the names that open the sentence before
+    /// ("A and B were named. The trio …").
+    ///
+    /// A list introduced by "including", "such as", "among them" or "notably" is partial and
+    /// never counted; nor are alternatives after a dash or comma ("one of the four banks - A or
+    /// B -"), places ("in Leeds, York and Hull"), lists whose items mix capitalised and lower-case
+    /// starts (but for a few one-word names among lower-case things), contain "which"/"who"/"aka",
+    /// contain figures, run longer than six words, or have a second "and". A sequence that stops
+    /// short after one more sentence ("The second is due next month") may be partial and is not
+    /// counted unless it is closed ("Finally", "a final").
     ///
     /// ## Why it matters
     /// A count and its list drift apart when a draft is edited. Readers notice, and it undermines
@@ -33,7 +45,20 @@ declare_rule! {
     /// Flagged: `The summit has three goals: sanctions, troops, aid and energy.` (four listed; the
     /// fix changes `three` to `four`)
     ///
+    /// Flagged: `She is survived by her three daughters, Ana and Lucia, and a son.`
+    ///
+    /// Flagged: `The firm's four brands - Acme, Zenith and Orbit - will share the site.`
+    ///
+    /// Flagged: `The visit is the first of four stops on her tour. Later she will visit Leeds, then
+    /// York.` (three stops)
+    ///
+    /// Flagged: `Tom Hale and Ana Ruiz were named in the squad. The trio will travel on Friday.`
+    ///
     /// Not flagged: `The summit has four goals: sanctions, troops, aid and energy.`
+    ///
+    /// Not flagged: `The firm has four brands, including Acme and Zenith.` (a partial list)
+    ///
+    /// Not flagged: `The first of three rounds was held in Leeds. The second is due in May.`
     NUM001, "count-mismatch", Warning,
     figures: Sentence(count_lists),
 }
@@ -563,9 +588,12 @@ fn first_of(cx: &mut Cx<'_>, si: usize) {
     let Some(last) = last else { return };
     // One sentence more can be a partial mention ("The second is due next month."); a run of
     // them, or one that ends the sequence ("Finally"), is the whole of it.
-    if items as i128 == n || (items < n as usize && items < 3 && !closed) {
+    if items as i128 == n {
         let comp = format!("stated {n}, sequence of {items}");
-        cx.push(Check::new(META.code, vec![fi], f.range, comp, items as i128 == n));
+        cx.push(Check::new(META.code, vec![fi], f.range, comp, true));
+        return;
+    }
+    if items < n as usize && items < 3 && !closed {
         return;
     }
     let written = format!(

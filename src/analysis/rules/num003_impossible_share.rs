@@ -14,11 +14,15 @@ declare_rule! {
     /// over 100% of a group, or a percentage of a small stated group that no whole number gives
     /// ("37% of the 12 jurors").
     ///
-    /// A part may be written "32 of the 30 members", "11 out of 10" or "Of the 20 sectors, 23 …". A
-    /// share over 100% counts for a group of people ("110% of respondents") or a stated count. A
+    /// A part may be written "32 of the 30 members", "11 out of 10", "412 of the union's 390
+    /// delegates", "16 of its 15 staff", "4 million of its 3 million customers" or "Of the 20
+    /// sectors, 23 …"; "only" and "just" before the part do not hedge it. A share over 100% counts
+    /// for a group of people ("110% of respondents") or a stated count, hedged or not ("about 135%
+    /// of the 120 workers"; a hedged share from 110%). A
     /// percentage of a stated group of at most 200 is checked against every whole number of members
     /// ("37% of the 12 jurors": 4 of 12 is 33.3%, 5 of 12 is 41.7%), allowing the percentage to be
-    /// rounded or truncated at its written precision. Hedged figures ("about 40%") are not checked,
+    /// rounded or truncated at its written precision. Hedged figures ("about 40%") are not checked
+    /// against whole numbers,
     /// nor "one in 13 of …" or a whole that starts a range ("90% of 18 to 24-year-olds").
     ///
     /// ## Why it matters
@@ -27,7 +31,11 @@ declare_rule! {
     /// ## Example
     /// Flagged: `Of the 12 jurors, 37% voted to convict.` (4 of 12 is 33.3%, 5 of 12 is 41.7%)
     ///
+    /// Flagged: `In all, 412 of the union's 390 delegates backed the motion.`
+    ///
     /// Not flagged: `Of the 12 jurors, 75% voted to convict.`
+    ///
+    /// Not flagged: `The 240 staff of the 12 branches were balloted.` (different things)
     NUM003, "impossible-share", Error,
     figures: Sentence(impossible_share),
 }

@@ -15,8 +15,13 @@ declare_rule! {
     /// with the same first name, any spelling counts. In five-letter names a changed letter counts
     /// only before a speech verb ("Wines said" for "Wimes"; "Games consoles" is no "Gates"), and a
     /// surname introduced with its own title is someone else ("President Obama" near "Osama").
-    /// The canonical spelling is the registry's, else the article's most frequent one (a
-    /// full-name reference counts double). The fix replaces the variant with it.
+    /// The canonical spelling is the registry's; else that of the first full-name reference,
+    /// unless it is the odd one out (written once while another spelling is written three or more
+    /// times: a typo in the introduction); else the most frequent. The fix replaces the variant
+    /// with it. When the article writes each spelling as often and there is no registry entry, it
+    /// cannot say which is right: the finding names both and offers no fix. Two people with
+    /// similar names introduced separately with their own first names (brothers, a squad list)
+    /// are two people.
     ///
     /// ## Why it matters
     /// Misspelled names are among the most common corrections, and the most embarrassing.
@@ -24,6 +29,9 @@ declare_rule! {
     /// ## Example
     /// Flagged: `Jens Stoltenberg opened the summit. Later, Stoltenburg said the alliance was
     /// united.`
+    ///
+    /// Flagged: `Harbour master Alan Trevithik retired on Friday. Mr Trevithick said it was time.
+    /// Trevithick thanked staff. The board thanked Trevithick.` (the fix is `Trevithick`)
     ///
     /// Not flagged: `Jens Stoltenberg opened the summit. Later, Stoltenberg said the alliance was
     /// united.`
