@@ -428,7 +428,7 @@ fn collective_list(
                 .is_some_and(|t| t.is_any(&["them", "these", "those"]))
         {
             j += 2;
-            if !opening_dash(toks, j) && !toks.get(j).is_some_and(|t| t.text == ":") {
+            if !opening_dash(toks, j) && toks.get(j).is_none_or(|t| t.text != ":") {
                 return None;
             }
             j += 1;

@@ -277,11 +277,14 @@ fn another_time(cx: &Cx<'_>, fi: usize) -> bool {
     dated || relative || verb
 }
 
+/// An owner: its key, its text and the token index after it.
+type Owner = (String, String, usize);
+
 /// The words that name an owner: a capitalised name (up to three words, keyed by its last:
 /// "the European Convention" -> "convention", as the older forms key it) or one lower-case noun
 /// after a determiner ("the company", "its sister company" -> "sister"). Returns the key (lower
 /// case, possessive stripped), its text and the index after it.
-fn owner_at(cx: &Cx<'_>, toks: &[Tk<'_>], j: usize) -> Option<(String, String, usize)> {
+fn owner_at(cx: &Cx<'_>, toks: &[Tk<'_>], j: usize) -> Option<Owner> {
     let mut s = j;
     let det = toks
         .get(s)
@@ -355,7 +358,7 @@ fn owned_keys(cx: &Cx<'_>, fi: usize) -> (Vec<(String, String)>, Vec<String>) {
         keys.push((ent, noun));
     };
     // What follows the noun phrase: an owner ("at the plant", "of the firm"), a place, the end.
-    let after_np = |j: usize| -> Option<(Option<(String, String, usize)>, Option<String>)> {
+    let after_np = |j: usize| -> Option<(Option<Owner>, Option<String>)> {
         let t = toks.get(j);
         if t.is_some_and(|t| t.is_any(&["at", "of"])) {
             let o = owner_at(cx, toks, j + 1)?;
@@ -425,12 +428,11 @@ fn owned_keys(cx: &Cx<'_>, fi: usize) -> (Vec<(String, String)>, Vec<String>) {
         while s0 > 0 && toks[s0 - 1].is_word() && end - s0 < 4 {
             s0 -= 1;
         }
-        if s0 == 0 || toks[s0 - 1].text == "," {
-            if let Some((o, o_text, g)) = owner_at(cx, toks, s0)
-                && g == end
-            {
-                push(o, &o_text, place, noun);
-            }
+        if (s0 == 0 || toks[s0 - 1].text == ",")
+            && let Some((o, o_text, g)) = owner_at(cx, toks, s0)
+            && g == end
+        {
+            push(o, &o_text, place, noun);
         }
         return (keys, shown);
     }
