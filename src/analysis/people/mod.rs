@@ -234,30 +234,22 @@ pub fn surname_of(name: &str) -> &str {
 }
 
 /// The canonical spelling among `(spelling, mentions, first mention, first full-name mention)`:
-/// the spelling of the first full-name reference, unless it is the odd one out (written once
-/// while another spelling is written three or more times: a typo in the introduction); else the
-/// most frequent, ties to the earliest.
+/// the most frequent (one odd spelling among more mentions of another is the typo, even in the
+/// full-name first reference); between spellings written as often, the first full-name
+/// reference's, else the earliest.
 fn canonical_of(counts: &[(String, usize, usize, Option<usize>)]) -> Option<String> {
     let most = counts.iter().map(|c| c.1).max()?;
-    let first_full = counts
-        .iter()
+    let tied = || counts.iter().filter(|c| c.1 == most);
+    tied()
         .filter_map(|c| c.3.map(|f| (f, c)))
         .min_by_key(|&(f, _)| f)
-        .map(|(_, c)| c);
-    if let Some(c) = first_full
-        && !(c.1 == 1 && most >= 3)
-    {
-        return Some(c.0.clone());
-    }
-    counts
-        .iter()
-        .filter(|c| c.1 == most)
-        .min_by_key(|c| c.2)
+        .map(|(_, c)| c)
+        .or_else(|| tied().min_by_key(|c| c.2))
         .map(|c| c.0.clone())
 }
 
-/// Decides each person's canonical surname spelling (the registry's, else the full-name first
-/// reference's, else the most frequent: see [`canonical_of`]) and marks the mentions spelled
+/// Decides each person's canonical surname spelling (the registry's, else the most frequent,
+/// ties to the full-name first reference: see [`canonical_of`]) and marks the mentions spelled
 /// otherwise.
 fn canonical_spellings(
     doc: &Document,

@@ -15,11 +15,11 @@ declare_rule! {
     /// with the same first name, any spelling counts. In five-letter names a changed letter counts
     /// only before a speech verb ("Wines said" for "Wimes"; "Games consoles" is no "Gates"), and a
     /// surname introduced with its own title is someone else ("President Obama" near "Osama").
-    /// The canonical spelling is the registry's; else that of the first full-name reference,
-    /// unless it is the odd one out (written once while another spelling is written three or more
-    /// times: a typo in the introduction); else the most frequent. The fix replaces the variant
-    /// with it. When the article writes each spelling as often and there is no registry entry, it
-    /// cannot say which is right: the finding names both and offers no fix. Two people with
+    /// The canonical spelling is the registry's, else the one the article writes most often (one
+    /// odd spelling among more mentions of another is the typo, even in the full-name first
+    /// reference). The fix replaces the variant with it. When the article writes each spelling as
+    /// often and there is no registry entry, it cannot say which is right: the spelling of the
+    /// full-name first reference is shown as the other, and no fix is offered. Two people with
     /// similar names introduced separately with their own first names (brothers, a squad list)
     /// are two people.
     ///
@@ -62,7 +62,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         };
         // How often each spelling is written: with as many of one as of the other and no
         // registry, the article cannot say which is right (the canonical one is the full-name
-        // first reference's by convention), so no correction is offered.
+        // first reference's), so no correction is offered.
         let written_n = |w: &str| {
             p.mentions
                 .iter()
