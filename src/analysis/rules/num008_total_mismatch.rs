@@ -90,29 +90,22 @@ fn totals(cx: &mut Cx<'_>, si: usize) {
         }
         // "… is made up of £12m for …", "… consisting of …", "… split between …": the words
         // that open a breakdown.
-        let mut opened_by_words = false;
-        for i in np_end..sep {
-            let of_after = |w: &str| toks[i].is(w) && toks.get(i + 1).is_some_and(|n| n.is("of"));
-            if (toks[i].is("made") && toks.get(i + 1).is_some_and(|n| n.is("up")))
-                && toks.get(i + 2).is_some_and(|n| n.is("of"))
+        let opener = (np_end..sep).find_map(|i| {
+            let next = |d: usize, w: &str| toks.get(i + d).is_some_and(|n| n.is(w));
+            if toks[i].is("made") && next(1, "up") && next(2, "of") {
+                Some(i + 2)
+            } else if (toks[i].is_any(&["consisting", "consists"]) && next(1, "of"))
+                || (toks[i].is("split") && next(1, "between"))
             {
-                sep = i + 2;
-                opened_by_words = true;
-                break;
+                Some(i + 1)
+            } else if toks[i].is_any(&["comprising", "comprises"]) {
+                Some(i)
+            } else {
+                None
             }
-            if of_after("consisting") || of_after("consists") {
-                sep = i + 1;
-                opened_by_words = true;
-                break;
-            }
-            if toks[i].is_any(&["comprising", "comprises"])
-                || (toks[i].is("split") && toks.get(i + 1).is_some_and(|n| n.is("between")))
-            {
-                sep = if toks[i].is("split") { i + 1 } else { i };
-                opened_by_words = true;
-                break;
-            }
-        }
+        });
+        let opened_by_words = opener.is_some();
+        let sep = opener.unwrap_or(sep);
         let Some(st) = toks.get(sep) else { continue };
         let spaced_hyphen = st.text == "-"
             && sep > 0
