@@ -24,6 +24,7 @@ is git-ignored) and never committed. Python 3 standard library only.
     python3 eval/mutants/mutants.py                     # generate, run, report (dev and held-out)
     python3 eval/mutants/mutants.py --show-misses CLASS # dev-half cases of CLASS that were missed
     python3 eval/mutants/mutants.py --json report.json  # the figures as JSON as well
+    python3 eval/mutants/mutants.py --baseline OTHER_BIN # and what this build adds to the originals
 """
 
 import argparse
@@ -1325,6 +1326,9 @@ def main():
     ap.add_argument("--show-held", action="store_true",
                     help="let --show-misses print held-out cases too (do not tune on them)")
     ap.add_argument("--list", action="store_true", help="print the generated cases and stop")
+    ap.add_argument("--baseline", metavar="BIN",
+                    help="another copydesk build (say main's): report the findings this build "
+                         "adds to the unmutated originals compared with it")
     args = ap.parse_args()
     corpus = os.path.abspath(args.corpus)
     names = sorted(n for n in os.listdir(corpus) if n.endswith(".txt"))
@@ -1358,6 +1362,34 @@ def main():
                     print(f"    suggested: {r['suggested']}")
         return
     report(results, args.json)
+    if args.baseline:
+        originals_gain(cases, args.bin, args.baseline, corpus)
+
+
+def originals_gain(cases, binary, baseline, corpus):
+    """The unmutated originals of the suite: findings this build has that the baseline lacks."""
+    by_date = defaultdict(set)
+    for c in cases:
+        by_date[c.date].add(os.path.join(corpus, c.art.name))
+    added = []
+    n_files = 0
+    for date, paths in by_date.items():
+        paths = sorted(paths)
+        n_files += len(paths)
+        new = run_check(binary, paths, date)
+        old = run_check(baseline, paths, date)
+        for p in paths:
+            keys = {(d["code"], tuple(d["byte_range"])) for d in old.get(p, [])}
+            for d in new.get(p, []):
+                if (d["code"], tuple(d["byte_range"])) not in keys:
+                    added.append((os.path.basename(p), date, d))
+    codes = defaultdict(int)
+    for _, _, d in added:
+        codes[d["code"]] += 1
+    print(f"unmutated originals ({n_files} runs): {len(added)} findings added against the baseline"
+          + (": " + ", ".join(f"{k} {v}" for k, v in sorted(codes.items())) if codes else ""))
+    for name, date, d in added:
+        print(f"  {name}{' --date ' + date if date else ''}: {d['code']}: {d['message']}")
 
 
 if __name__ == "__main__":

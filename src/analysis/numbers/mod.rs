@@ -190,7 +190,7 @@ pub(crate) fn parse<'a>(
         let before = figures.len();
         parse::parse_sentence(&toks, si, article_date, &mut figures);
         let mut toks = toks;
-        if figures.len() == before && !toks.iter().any(|t| t.is("both")) {
+        if figures.len() == before && !toks.iter().any(|t| parse::count_word(t).is_some()) {
             // A sentence without figures is only ever read for its opening words ("First,",
             // "Another …"): keep those, free the rest.
             toks.truncate(4);

@@ -37,7 +37,7 @@ impl Tk<'_> {
     }
 }
 
-pub(super) fn sentence_toks(doc: &Document, si: usize) -> Vec<Tk<'_>> {
+pub(crate) fn sentence_toks(doc: &Document, si: usize) -> Vec<Tk<'_>> {
     let Some(s) = doc.sentences.get(si) else {
         return Vec::new();
     };
@@ -65,6 +65,21 @@ pub(super) fn sentence_toks(doc: &Document, si: usize) -> Vec<Tk<'_>> {
         });
     }
     out
+}
+
+/// Words that state a count without a figure: "both" (2) and the collective nouns "pair", "duo"
+/// (2), "trio" (3), "quartet" (4).
+pub(crate) const COUNT_WORDS: &[(&str, i128)] = &[
+    ("both", 2),
+    ("pair", 2),
+    ("duo", 2),
+    ("trio", 3),
+    ("quartet", 4),
+];
+
+/// The count a word states without a figure ("both", "the trio"), if it is one.
+pub(crate) fn count_word(t: &Tk<'_>) -> Option<i128> {
+    COUNT_WORDS.iter().find(|(w, _)| t.is(w)).map(|&(_, n)| n)
 }
 
 pub(crate) fn adjacent(a: &Tk<'_>, b: &Tk<'_>) -> bool {
@@ -450,7 +465,7 @@ const NP_STOP: &[&str] = &[
 /// Leading modifiers that do not change what is counted.
 const NP_SKIP_LEAD: &[&str] = &["new", "more", "other", "additional", "extra", "further"];
 
-fn stop_word(t: &Tk<'_>) -> bool {
+pub(crate) fn stop_word(t: &Tk<'_>) -> bool {
     if t.kind != TokenKind::Word {
         return true;
     }

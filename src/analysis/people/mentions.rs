@@ -265,9 +265,11 @@ pub(super) fn is_variant(a: &str, b: &str) -> bool {
     if first(a) != first(b) {
         return false;
     }
-    // Plurals ("the Clintons", "Christmases") are not variants.
+    // Plurals ("the Clintons", "Christmases") are not variants; a doubled final "s" ("Lucass")
+    // is no plural.
     for suffix in ["s", "es"] {
-        if a.strip_suffix(suffix) == Some(b) || b.strip_suffix(suffix) == Some(a) {
+        let plural = |x: &str, y: &str| x.strip_suffix(suffix) == Some(y) && !y.ends_with('s');
+        if plural(a, b) || plural(b, a) {
             return false;
         }
     }
@@ -1054,8 +1056,23 @@ fn match_person(
         return None;
     }
     // A surname introduced with its own title ("President Obama" near "Osama bin Laden") is
-    // someone else, not a misspelling.
-    if cand.first.is_none() && cand.title.is_some() {
+    // someone else, not a misspelling; but for the title the person already has ("Mr Trainor" …
+    // "Mr Traino"), it is that person's name misspelled.
+    let own_title = |d: &Draft| {
+        cand.title.as_ref().is_some_and(|(t, _)| {
+            d.titles.iter().any(|(x, _)| {
+                x.trim_end_matches('.')
+                    .eq_ignore_ascii_case(t.trim_end_matches('.'))
+            })
+        })
+    };
+    if cand.first.is_none()
+        && cand.title.is_some()
+        && !variants
+            .candidates(&cand.surname)
+            .into_iter()
+            .any(|i| own_title(&drafts[i]))
+    {
         return None;
     }
     let hits: Vec<usize> = variants

@@ -233,8 +233,24 @@ pub fn surname_of(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
 }
 
-/// Decides each person's canonical surname spelling (the registry's, else the most frequent, ties
-/// to the first full reference) and marks the mentions spelled otherwise.
+/// The canonical spelling among `(spelling, mentions, first mention, first full-name mention)`:
+/// the most frequent (one odd spelling among more mentions of another is the typo, even in the
+/// full-name first reference); between spellings written as often, the first full-name
+/// reference's, else the earliest.
+fn canonical_of(counts: &[(String, usize, usize, Option<usize>)]) -> Option<String> {
+    let most = counts.iter().map(|c| c.1).max()?;
+    let tied = || counts.iter().filter(|c| c.1 == most);
+    tied()
+        .filter_map(|c| c.3.map(|f| (f, c)))
+        .min_by_key(|&(f, _)| f)
+        .map(|(_, c)| c)
+        .or_else(|| tied().min_by_key(|c| c.2))
+        .map(|c| c.0.clone())
+}
+
+/// Decides each person's canonical surname spelling (the registry's, else the most frequent,
+/// ties to the full-name first reference: see [`canonical_of`]) and marks the mentions spelled
+/// otherwise.
 fn canonical_spellings(
     doc: &Document,
     drafts: &[mentions::Draft],
@@ -258,23 +274,21 @@ fn canonical_spellings(
         let canonical = if d.registry.is_some() {
             surname_of(&persons[p].name).to_string()
         } else {
-            let mut counts: Vec<(String, usize, usize)> = Vec::new();
+            // (spelling, mentions, first mention, first full-name mention)
+            let mut counts: Vec<(String, usize, usize, Option<usize>)> = Vec::new();
             for &mi in &persons[p].mentions {
                 let m = &mentions[mi];
                 let Some(s) = spelled(m) else { continue };
-                let full = usize::from(m.kind == MentionKind::FullName);
+                let full = (m.kind == MentionKind::FullName).then_some(mi);
                 match counts.iter_mut().find(|c| c.0 == s) {
                     Some(c) => {
-                        c.1 += 1 + full;
+                        c.1 += 1;
+                        c.3 = c.3.or(full);
                     }
-                    None => counts.push((s, 1 + full, mi)),
+                    None => counts.push((s, 1, mi, full)),
                 }
             }
-            let Some(best) = counts
-                .iter()
-                .max_by_key(|c| (c.1, usize::MAX - c.2))
-                .map(|c| c.0.clone())
-            else {
+            let Some(best) = canonical_of(&counts) else {
                 continue;
             };
             best

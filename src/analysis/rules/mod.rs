@@ -22,7 +22,7 @@ use super::config::{Config, RuleLevel};
 use super::diagnostic::Severity;
 use super::document::Document;
 use super::numbers::cx::Cx;
-use super::numbers::parse::Tk;
+use super::numbers::parse::{Tk, count_word};
 use super::numbers::{Check, Figures};
 use super::people::People;
 use super::range::TextRange;
@@ -318,7 +318,7 @@ pub(crate) fn figure_checks(doc: &Document, toks: &[Vec<Tk<'_>>], figures: &Figu
         }
     }
     for (si, st) in toks.iter().enumerate() {
-        if st.len() < 3 || !has_figure[si] && !st.iter().any(|t| t.is("both")) {
+        if st.len() < 3 || !has_figure[si] && !st.iter().any(|t| count_word(t).is_some()) {
             continue;
         }
         for check in declared() {

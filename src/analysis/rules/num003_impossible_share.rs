@@ -3,7 +3,8 @@
 use super::{Diagnostic, RuleContext};
 use crate::analysis::numbers::arith::half;
 use crate::analysis::numbers::cx::Cx;
-use crate::analysis::numbers::parse::adjacent;
+use crate::analysis::lexicon;
+use crate::analysis::numbers::parse::{Tk, adjacent};
 use crate::analysis::numbers::{Check, FigureKind, Ratio};
 use crate::analysis::range::TextRange;
 
@@ -13,11 +14,15 @@ declare_rule! {
     /// over 100% of a group, or a percentage of a small stated group that no whole number gives
     /// ("37% of the 12 jurors").
     ///
-    /// A part may be written "32 of the 30 members", "11 out of 10" or "Of the 20 sectors, 23 …". A
-    /// share over 100% counts for a group of people ("110% of respondents") or a stated count. A
+    /// A part may be written "32 of the 30 members", "11 out of 10", "412 of the union's 390
+    /// delegates", "16 of its 15 staff", "4 million of its 3 million customers" or "Of the 20
+    /// sectors, 23 …"; "only" and "just" before the part do not hedge it. A share over 100% counts
+    /// for a group of people ("110% of respondents") or a stated count, hedged or not ("about 135%
+    /// of the 120 workers"; a hedged share from 110%). A
     /// percentage of a stated group of at most 200 is checked against every whole number of members
     /// ("37% of the 12 jurors": 4 of 12 is 33.3%, 5 of 12 is 41.7%), allowing the percentage to be
-    /// rounded or truncated at its written precision. Hedged figures ("about 40%") are not checked,
+    /// rounded or truncated at its written precision. Hedged figures ("about 40%") are not checked
+    /// against whole numbers,
     /// nor "one in 13 of …" or a whole that starts a range ("90% of 18 to 24-year-olds").
     ///
     /// ## Why it matters
@@ -26,7 +31,11 @@ declare_rule! {
     /// ## Example
     /// Flagged: `Of the 12 jurors, 37% voted to convict.` (4 of 12 is 33.3%, 5 of 12 is 41.7%)
     ///
+    /// Flagged: `In all, 412 of the union's 390 delegates backed the motion.`
+    ///
     /// Not flagged: `Of the 12 jurors, 75% voted to convict.`
+    ///
+    /// Not flagged: `The 240 staff of the 12 branches were balloted.` (different things)
     NUM003, "impossible-share", Error,
     figures: Sentence(impossible_share),
 }
@@ -86,10 +95,21 @@ fn impossible_share(cx: &mut Cx<'_>, si: usize) {
         {
             j += 1;
         }
+        // "of the council's 250 offices", "of the French Open's 27 events": an owner's whole.
+        let mut owned = j;
+        while owned < n && owned - j < 3 && toks[owned].is_cap() && !lexicon::is_possessive(&toks[owned].lower) {
+            owned += 1;
+        }
+        if toks.get(owned).is_some_and(|t| t.is_word() && lexicon::is_possessive(&t.lower))
+            && (owned == j || toks[j..owned].iter().all(Tk::is_cap))
+        {
+            j = owned + 1;
+        }
         let whole = cx.fig_at(si, j);
         match f.kind {
             FigureKind::Count
-                if f.qualifier.is_none() || matches!(f.qualifier, Some("more" | "over" | "at")) =>
+                if f.qualifier.is_none()
+                    || matches!(f.qualifier, Some("more" | "over" | "at" | "only" | "just")) =>
             {
                 let Some(wi) = whole else { continue };
                 let w = &cx.figs[wi];
@@ -192,11 +212,12 @@ fn grim(cx: &mut Cx<'_>, fi: usize, wi: usize, p: Ratio) {
     let (Some(m), Some(step)) = (cx.figs[wi].exact, f.step) else {
         return;
     };
-    if f.qualifier.is_some() || !m.is_integer() || m.num < 1 {
+    if !m.is_integer() || m.num < 1 {
         return;
     }
     let written = cx.text(f.range);
-    if Ratio::HUNDRED.lt(p) {
+    // Over 100% is impossible however the share is hedged ("about 135% of the 120 workers").
+    if Ratio::HUNDRED.lt(p) && (f.qualifier.is_none() || Ratio::int(110).le(p)) {
         let comp = format!("share {p}% > 100%");
         let msg = format!("`{written}` of {m} is impossible: a part cannot exceed its whole");
         let rel = vec![cx.related(wi, "the whole")];
@@ -204,7 +225,7 @@ fn grim(cx: &mut Cx<'_>, fi: usize, wi: usize, p: Ratio) {
         cx.push(Check::new(META.code, vec![fi, wi], range, comp, false).message(msg, rel));
         return;
     }
-    if m.num > 200 {
+    if f.qualifier.is_some() || m.num > 200 {
         return;
     }
     // k people of m give 100k/m %; the written p covers [p - step/2, p + step) (rounding or

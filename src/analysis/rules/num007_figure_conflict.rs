@@ -3,23 +3,32 @@
 use super::{Diagnostic, RuleContext};
 use crate::analysis::lexicon;
 use crate::analysis::numbers::cx::Cx;
-use crate::analysis::numbers::parse::adjacent;
+use crate::analysis::numbers::parse::{Tk, adjacent, stop_word};
 use crate::analysis::numbers::{Check, FigureKind};
 use crate::analysis::range::TextRange;
 use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it does
-    /// Flags the same count of the same thing given two different values in one article ("the 300
-    /// members of the Duma" … "the Duma's 450 members", "12 people were killed" … "the 13 dead").
+    /// Flags the same count of the same thing given two different values in one article,
+    /// headline included ("the 300 members of the Duma" … "the Duma's 450 members", "the 120
+    /// workers at the plant" … "all 150 plant workers", "12 people were killed" … "the 13 dead").
+    /// The finding shows both places.
     ///
-    /// Only strong keys are compared: "the N <noun> of [the] <Name>" / "all N <noun> of <Name>"
-    /// (with an appositive alias: "the 300 members of Russia's lower house of parliament — the Duma
-    /// —"), "<Name>'s N <noun>", and the death toll of the article's event ("12 people were
-    /// killed", "killing 12 people", "the 13 dead", keyed with the place when one follows).
-    /// Sentences that mark a change ("now", "rose", "updated", "new", "was", "earlier", "another",
-    /// "toll", …), hedged figures, quotations, relative clauses about other events ("bombs which
-    /// killed seven") and dated events ("the 1989 disaster") are skipped.
+    /// A count is keyed by its owner and what it counts, in the forms newsrooms write: "the N
+    /// <noun> of [the] <Name>" / "all N <noun> of <Name>" (with an appositive alias: "the 300
+    /// members of Russia's lower house of parliament — the Duma —"), "<Name>'s N <noun>", "the N
+    /// <noun> at/of the <owner>", "the <owner>'s N <noun>", "<owner> employs/has N <noun>" (also
+    /// ", which has N <noun>"), "N <owner> <noun>" ("120 plant workers"), and the death toll of the
+    /// article's event ("12 people were killed", "killing 12 people", "the 13 dead", keyed with
+    /// the place when one follows). The counted words must match ("full-time staff" and
+    /// "part-time staff" are two counts), and a place after them narrows the key ("at the plant
+    /// in Leeds"). A count followed by a relative clause or another qualifier ("who joined this
+    /// year", "in its youth teams") is a subset and not keyed. Sentences that mark a change or a
+    /// part ("now", "rose", "updated", "formerly", "further", "another", "remaining", …), a year or
+    /// "last year", a verb of another time right before the figure ("had 300", "was 300", "from
+    /// 300"), hedged figures, quotations, relative clauses about other events ("bombs which killed
+    /// seven") and dated events ("the 1989 disaster") are skipped.
     ///
     /// ## Why it matters
     /// Two values for one fact means at least one is wrong.
@@ -28,11 +37,16 @@ declare_rule! {
     /// Flagged: `The 300 members of the Duma met on Monday. On Tuesday, all 450 members of the Duma
     /// voted.`
     ///
-    /// Not yet flagged: `The 300 members of the Duma met. The Duma's 450 members voted.` (a known
-    /// gap: the possessive form is not yet matched with the first)
+    /// Flagged: `The 300 members of the Duma met. The Duma's 450 members voted.`
+    ///
+    /// Flagged: `The 120 workers at the plant were told on Thursday. All 150 plant workers will be
+    /// offered new contracts.`
     ///
     /// Not flagged: `The 450 members of the Duma met on Monday. On Tuesday, all 450 members of the
     /// Duma voted.`
+    ///
+    /// Not flagged: `The 120 workers at the plant in Leeds were told. The 150 workers at the plant
+    /// in Hull were not.` (two plants)
     NUM007, "figure-conflict", Warning,
     figures: Article(conflicts),
 }
@@ -41,6 +55,8 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     super::emit_checks(ctx, out);
 }
 
+/// Words that mark a count as changing or as of another time ("now has", "rose to", "formerly");
+/// a sentence with one states no standing count. Tense alone ("was", "will") is not a change.
 const CHANGE_MARKERS: &[&str] = &[
     "now",
     "updated",
@@ -52,7 +68,6 @@ const CHANGE_MARKERS: &[&str] = &[
     "fallen",
     "increased",
     "decreased",
-    "new",
     "previously",
     "formerly",
     "former",
@@ -61,18 +76,12 @@ const CHANGE_MARKERS: &[&str] = &[
     "expanded",
     "enlarged",
     "until",
-    "was",
-    "were",
-    "had",
     "became",
     "become",
-    "will",
-    "would",
-    "then",
     "once",
-    "later",
     "earlier",
     "grew",
+    "grown",
     "shrank",
     "reduced",
     "cut",
@@ -80,12 +89,16 @@ const CHANGE_MARKERS: &[&str] = &[
     "joined",
     "joins",
     "join",
-    "from",
     "latest",
     "revised",
-    "before",
-    "after",
     "since",
+    "remaining",
+    "another",
+    "further",
+    "other",
+    "more",
+    "extra",
+    "additional",
 ];
 
 /// One name for the members of a body: "member states", "members", "nations", "countries".
@@ -239,6 +252,198 @@ fn casualty_key(cx: &Cx<'_>, fi: usize, k: usize, a: usize) -> Option<((String, 
     Some((("#dead".to_string(), place.unwrap_or_default()), what))
 }
 
+/// The figure is of another time than the article's present: a year in its sentence
+/// ("in 2019"), "last year", or a verb of another time right before it ("had 300", "was 300",
+/// "from 300").
+fn another_time(cx: &Cx<'_>, fi: usize) -> bool {
+    let f = &cx.figs[fi];
+    let toks = &cx.toks[f.sentence];
+    let k = cx.local(fi);
+    let from = cx.figs.partition_point(|g| g.sentence < f.sentence);
+    let dated = cx.figs[from..]
+        .iter()
+        .take_while(|g| g.sentence == f.sentence)
+        .any(|g| g.kind == FigureKind::Year);
+    let relative = toks.windows(2).any(|w| {
+        w[0].is_any(&["last", "previous"])
+            && w[1].is_any(&["year", "month", "week", "season", "summer", "spring", "autumn", "winter"])
+    });
+    let mut b = k;
+    while b > 0 && toks[b - 1].is_any(&["the", "all", "only", "just", "some", "about"]) {
+        b -= 1;
+    }
+    let verb = b > 0
+        && toks[b - 1].is_any(&["had", "was", "were", "from", "have", "be", "been"]);
+    dated || relative || verb
+}
+
+/// An owner: its key, its text and the token index after it.
+type Owner = (String, String, usize);
+
+/// The words that name an owner: a capitalised name (up to three words, keyed by its last:
+/// "the European Convention" -> "convention", as the older forms key it) or one lower-case noun
+/// after a determiner ("the company", "its sister company" -> "sister"). Returns the key (lower
+/// case, possessive stripped), its text and the index after it.
+fn owner_at(cx: &Cx<'_>, toks: &[Tk<'_>], j: usize) -> Option<Owner> {
+    let mut s = j;
+    let det = toks
+        .get(s)
+        .is_some_and(|t| t.is_any(&["the", "its", "their", "his", "her", "our"]));
+    if det {
+        s += 1;
+    }
+    let t = toks.get(s)?;
+    let mut g = s + 1;
+    if t.is_cap() {
+        while g < toks.len() && g - s < 3 && toks[g].is_cap() {
+            g += 1;
+        }
+    } else if !(det && t.is_word() && !stop_word(t)) {
+        return None;
+    }
+    let key = toks[g - 1].stem().to_string();
+    let text = cx.text(TextRange::new(toks[j].range.start, toks[g - 1].range.end));
+    Some((key, text, g))
+}
+
+/// "in Leeds", "in the UK" after the counted thing or its owner: the place narrows the count.
+/// Returns the place and the index after it.
+fn place_at(toks: &[Tk<'_>], j: usize) -> Option<(String, usize)> {
+    if !toks.get(j).is_some_and(|t| t.is("in")) {
+        return None;
+    }
+    let p = if toks.get(j + 1).is_some_and(|t| t.is("the")) { j + 2 } else { j + 1 };
+    toks.get(p)
+        .filter(|t| t.is_cap())
+        .map(|t| (t.stem().to_string(), p + 1))
+}
+
+/// Keys of a count owned by someone, in the forms newsrooms write: "the 120 workers at the
+/// plant", "the 120 staff of the firm", "the firm's 120 staff", "the firm, which employs 120
+/// staff", "all 120 plant workers". The counted noun phrase is the words right after the figure
+/// (so "full-time staff" and "part-time staff" differ); a place after it ("in Leeds") narrows
+/// the key; a relative clause or another qualifier after it ("who joined this year", "in its
+/// youth teams") makes it a subset, and the figure gives no key.
+fn owned_keys(cx: &Cx<'_>, fi: usize) -> (Vec<(String, String)>, Vec<String>) {
+    let mut keys = Vec::new();
+    let mut shown = Vec::new();
+    let f = &cx.figs[fi];
+    let toks = &cx.toks[f.sentence];
+    let k = cx.local(fi);
+    let a = cx.after(fi);
+    if cx.doc.quote_at(f.range.start).is_some() {
+        return (keys, shown);
+    }
+    // The counted noun phrase: one to three lower-case words.
+    let mut e = a;
+    while e < toks.len() && e - a < 3 && toks[e].is_word() && !toks[e].is_cap() && !stop_word(&toks[e])
+    {
+        e += 1;
+    }
+    if e == a || !toks[e - 1].lower.ends_with('s') && !toks[e - 1].is_any(&["staff", "people", "police", "personnel", "crew"]) {
+        return (keys, shown);
+    }
+    let np: Vec<String> = toks[a..e].iter().map(|t| lemma(t.text)).collect();
+    let np_text = cx.text(TextRange::new(toks[a].range.start, toks[e - 1].range.end));
+    let mut push = |owner: String, owner_text: &str, place: Option<String>, noun: String| {
+        let ent = match &place {
+            Some(p) => format!("{owner} in {p}"),
+            None => owner,
+        };
+        // "plant workers" reads "workers of the plant".
+        let counted = np_text
+            .strip_prefix(owner_text.trim_start_matches("the "))
+            .map_or(np_text.as_str(), str::trim_start);
+        shown.push(format!("{counted} of {owner_text}"));
+        keys.push((ent, noun));
+    };
+    // What follows the noun phrase: an owner ("at the plant", "of the firm"), a place, the end.
+    let after_np = |j: usize| -> Option<(Option<Owner>, Option<String>)> {
+        let t = toks.get(j);
+        if t.is_some_and(|t| t.is_any(&["at", "of"])) {
+            let o = owner_at(cx, toks, j + 1)?;
+            let (place, next) = match place_at(toks, o.2) {
+                Some((p, n)) => (Some(p), n),
+                None => (None, o.2),
+            };
+            if toks.get(next).is_some_and(|t| t.is_any(&["who", "which", "that", "in", "at", "from", "with", "outside", "across"])) {
+                return None;
+            }
+            return Some((Some(o), place));
+        }
+        if let Some((p, n)) = place_at(toks, j) {
+            if toks.get(n).is_some_and(|t| t.is_any(&["who", "which", "that", "in", "at", "from", "with"])) {
+                return None;
+            }
+            return Some((None, Some(p)));
+        }
+        if t.is_some_and(|t| t.is_any(&["who", "which", "that", "in", "from", "with", "outside", "across", "aged", "under", "over"])) {
+            return None;
+        }
+        Some((None, None))
+    };
+    let Some((owner_after, place)) = after_np(e) else {
+        return (keys, shown);
+    };
+    let noun = np.join(" ");
+    let prev = k.checked_sub(1).map(|i| &toks[i]);
+    let det = prev.is_some_and(|p| p.is_any(&["the", "all"]));
+    // "the 120 workers at the plant", "all 120 staff of the firm" (a capitalised "of" owner is
+    // the older form's, keyed already).
+    if let Some((o, o_text, _)) = &owner_after
+        && (det || k == 0 || prev.is_some_and(|p| p.is("of")))
+    {
+        let of_name = toks[e].is("of") && toks.get(e + 1).is_some_and(Tk::is_cap)
+            || toks[e].is("of") && toks.get(e + 2).is_some_and(Tk::is_cap) && toks[e + 1].is("the");
+        if !of_name {
+            push(o.clone(), o_text, place.clone(), noun.clone());
+        }
+    }
+    if owner_after.is_some() {
+        return (keys, shown);
+    }
+    // "the firm's 120 staff" (a capitalised owner is the older form's).
+    if let Some(p) = prev
+        && p.is_word()
+        && !p.is_cap()
+        && lexicon::is_possessive(&p.lower)
+        && k >= 2
+        && toks[k - 2].is_any(&["the", "its", "their"])
+    {
+        let text = cx.text(TextRange::new(toks[k - 2].range.start, p.range.end));
+        push(p.stem().to_string(), lexicon::strip_possessive(&text), place, noun);
+        return (keys, shown);
+    }
+    // "The firm employs 120 staff", "The firm, which has 120 staff,".
+    if let Some(p) = prev
+        && p.is_any(&["has", "employs"])
+        && k >= 2
+    {
+        let mut end = k - 1;
+        if end >= 2 && toks[end - 1].is_any(&["which", "who"]) && toks[end - 2].text == "," {
+            end -= 2;
+        }
+        // The owner is the whole subject: from the sentence start (or its last comma).
+        let mut s0 = end;
+        while s0 > 0 && toks[s0 - 1].is_word() && end - s0 < 4 {
+            s0 -= 1;
+        }
+        if (s0 == 0 || toks[s0 - 1].text == ",")
+            && let Some((o, o_text, g)) = owner_at(cx, toks, s0)
+            && g == end
+        {
+            push(o, &o_text, place, noun);
+        }
+        return (keys, shown);
+    }
+    // "all 120 plant workers", "650 union members to be balloted": an owner noun before the
+    // counted one.
+    if np.len() == 2 && (det || k == 0) {
+        push(np[0].clone(), &format!("the {}", toks[a].text), place, np[1].clone());
+    }
+    (keys, shown)
+}
+
 fn conflicts(cx: &mut Cx<'_>) {
     // key: (entity, counted noun phrase lemma) -> first figure
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
@@ -301,6 +506,7 @@ fn conflicts(cx: &mut Cx<'_>) {
                     && e - a < 3
                     && toks[e].is_word()
                     && !toks[e].is_cap()
+                    && (e == a || !stop_word(&toks[e]))
                     && !toks[e].is_any(&[
                         "of", "and", "or", "in", "on", "to", "were", "was", "are", "is", "have",
                         "has", "had", "who", "which", "that", "for", "with", "at", "from", "by",
@@ -397,7 +603,15 @@ fn conflicts(cx: &mut Cx<'_>) {
                 }
             }
         }
-        if !keys.is_empty() && toks.iter().any(|t| t.is_any(CHANGE_MARKERS)) {
+        let (owned, owned_shown) = owned_keys(cx, fi);
+        for (key, what) in owned.into_iter().zip(owned_shown) {
+            if !keys.contains(&key) {
+                keys.push(key);
+                shown.push(what);
+            }
+        }
+        if !keys.is_empty() && (toks.iter().any(|t| t.is_any(CHANGE_MARKERS)) || another_time(cx, fi))
+        {
             keys.clear();
             shown.clear();
         }

@@ -4,7 +4,7 @@ use super::{Diagnostic, RuleContext};
 use crate::analysis::diagnostic::Related;
 use crate::analysis::numbers::arith::amount;
 use crate::analysis::numbers::cx::Cx;
-use crate::analysis::numbers::parse::counted_np;
+use crate::analysis::numbers::parse::{adjacent, counted_np};
 use crate::analysis::numbers::{Check, FigureKind, Ratio};
 use crate::analysis::tokens::TokenKind;
 
@@ -13,8 +13,10 @@ declare_rule! {
     /// Flags a stated total whose breakdown in the same sentence does not add up to it ("a total of
     /// 12 people were hurt: five in Kyiv and six in Lviv").
     ///
-    /// The breakdown must follow a colon (or a dash or comma after "a total of"/"in total"/"in
-    /// all"), and every part must start with a figure of the same kind as the total: "12 medals in
+    /// The breakdown must follow a colon, "made up of", "consisting of", "comprising" or "split
+    /// between" (or a dash, a spaced hyphen or a comma, with or without "with", when the total is
+    /// marked by "a total of", "in total" or "in all", also "In all, …" opening the sentence), and
+    /// every part must start with a figure of the same kind as the total: "12 medals in
     /// total: five gold, four silver and four bronze", "a total of £12m, £5m on schools, £4m on
     /// roads and £2m on parks". Hedged totals ("at least 12"), subsets ("including", "of whom") and
     /// parts with other figures in them are not checked.
@@ -24,6 +26,8 @@ declare_rule! {
     ///
     /// ## Example
     /// Flagged: `A total of 12 people were hurt: five in Kyiv and six in Lviv.` (5 + 6 = 11)
+    ///
+    /// Flagged: `The £21m package is made up of £12m for schools, £4m for roads and £4m for parks.`
     ///
     /// Not flagged: `A total of 11 people were hurt: five in Kyiv and six in Lviv.`
     NUM008, "total-mismatch", Warning,
@@ -47,7 +51,14 @@ fn totals(cx: &mut Cx<'_>, si: usize) {
             continue;
         }
         let after = cx.after(ti);
-        let marked = (k >= 3 && toks[k - 1].is("of") && toks[k - 2].is("total"))
+        // "In all, 21 schools …", "In total, …" opening the sentence.
+        let opened = k >= 3
+            && toks[0].is("in")
+            && toks[1].is_any(&["total", "all"])
+            && toks[2].text == ","
+            && (3..k).all(|i| cx.fig_at(si, i).is_none());
+        let marked = opened
+            || (k >= 3 && toks[k - 1].is("of") && toks[k - 2].is("total"))
             || toks.get(after).is_some_and(|n| n.is("in"))
                 && toks
                     .get(after + 1)
@@ -60,19 +71,49 @@ fn totals(cx: &mut Cx<'_>, si: usize) {
             j += 2;
         }
         let np_end = counted_np(toks, j).map_or(j, |(_, e)| e);
+        // "31 sites in total, with …".
+        let marked = marked
+            || toks.get(np_end).is_some_and(|n| n.is("in"))
+                && toks
+                    .get(np_end + 1)
+                    .is_some_and(|n| n.is_any(&["total", "all"]));
         // "12 people were hurt: …": allow a short verb phrase when the total is marked or a colon follows.
         let mut sep = np_end;
         let mut steps = 0;
         while sep < toks.len()
             && steps < 4
             && !matches!(toks[sep].text, ":" | "—" | "–" | "," | "." | ";")
+            && !(toks[sep].text == "-" && sep > 0 && !adjacent(&toks[sep - 1], &toks[sep]))
         {
             sep += 1;
             steps += 1;
         }
+        // "… is made up of £12m for …", "… consisting of …", "… split between …": the words
+        // that open a breakdown.
+        let opener = (np_end..sep).find_map(|i| {
+            let next = |d: usize, w: &str| toks.get(i + d).is_some_and(|n| n.is(w));
+            if toks[i].is("made") && next(1, "up") && next(2, "of") {
+                Some(i + 2)
+            } else if (toks[i].is_any(&["consisting", "consists"]) && next(1, "of"))
+                || (toks[i].is("split") && next(1, "between"))
+            {
+                Some(i + 1)
+            } else if toks[i].is_any(&["comprising", "comprises"]) {
+                Some(i)
+            } else {
+                None
+            }
+        });
+        let opened_by_words = opener.is_some();
+        let sep = opener.unwrap_or(sep);
         let Some(st) = toks.get(sep) else { continue };
+        let spaced_hyphen = st.text == "-"
+            && sep > 0
+            && !adjacent(&toks[sep - 1], st)
+            && toks.get(sep + 1).is_some_and(|n| !adjacent(st, n));
         let ok_sep = st.text == ":"
-            || ((st.text == "—" || st.text == "–") && marked)
+            || opened_by_words
+            || ((st.text == "—" || st.text == "–" || spaced_hyphen) && marked)
             || (st.text == "," && marked);
         if !ok_sep {
             continue;
@@ -103,7 +144,12 @@ fn totals(cx: &mut Cx<'_>, si: usize) {
         {
             continue;
         }
-        let Some(parts) = breakdown(cx, si, sep + 1, t.kind) else {
+        // "…, with seven in Luton and two in Hull".
+        let mut from = sep + 1;
+        if st.text == "," && toks.get(from).is_some_and(|n| n.is("with")) {
+            from += 1;
+        }
+        let Some(parts) = breakdown(cx, si, from, t.kind) else {
             continue;
         };
         let mut sum = Ratio::ZERO;
