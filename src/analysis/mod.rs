@@ -12,6 +12,7 @@ pub mod parallel;
 pub mod people;
 pub mod quotes;
 pub mod range;
+pub mod reference;
 pub mod rules;
 pub mod sentences;
 pub mod suppress;
@@ -25,6 +26,7 @@ pub use numbers::Figures;
 pub use parallel::PARALLEL_FROM;
 pub use people::People;
 pub use range::TextRange;
+pub use reference::Reference;
 pub use rules::{Diagnostic, Rule};
 
 /// Everything copydesk knows about one article.
