@@ -33,6 +33,8 @@ pub struct SheetOffice {
     pub aliases: Vec<String>,
     pub from: Option<Date>,
     pub to: Option<Date>,
+    /// Where the desk verified this term, when the entry says (else the person's source).
+    pub source: Option<String>,
     pub origin: Origin,
 }
 

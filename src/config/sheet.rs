@@ -73,6 +73,8 @@ struct RawOffice {
     from: Option<Spanned<toml::Value>>,
     #[serde(default)]
     to: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    source: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -192,6 +194,7 @@ impl Reader<'_> {
                     aliases: aliases(o.aliases),
                     from,
                     to,
+                    source: clean(o.source.as_deref()),
                     origin: self.origin(oat),
                 });
             }
@@ -346,7 +349,7 @@ impl Reader<'_> {
             let origin = self.origin(offset);
             let p = &mut self.out.people[pi];
             if p.source.is_none() {
-                p.source = source;
+                p.source.clone_from(&source);
             }
             if let Some(title) = clean(Some(get(2))) {
                 // A row's aliases name the person, not the office (the CSV has one column).
@@ -355,6 +358,7 @@ impl Reader<'_> {
                     aliases: Vec::new(),
                     from,
                     to,
+                    source,
                     origin,
                 });
             }

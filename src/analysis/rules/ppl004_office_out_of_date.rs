@@ -106,7 +106,10 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     p.name,
                     entry.name,
                     held.join(" and "),
-                    cite(entry.source.as_deref(), &own[0].origin)
+                    cite(
+                        own[0].source.as_deref().or(entry.source.as_deref()),
+                        &own[0].origin
+                    )
                 )
             } else {
                 let Some((q, h, o)) = holder else {
@@ -123,7 +126,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     p.name,
                     h.name,
                     o.term(),
-                    cite(h.source.as_deref(), &o.origin)
+                    cite(o.source.as_deref().or(h.source.as_deref()), &o.origin)
                 )
             };
             out.push(ctx.diagnostic(*range, message));
