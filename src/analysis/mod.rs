@@ -39,6 +39,22 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Where each person and figure of an analysed article stands against the desk's reference
+/// sheet (`config.reference`): verified, in conflict, not in the sheet, or unchecked for want of a
+/// date. Empty when the sheet is.
+pub fn sheet_status(a: &Analysis, config: &Config) -> rules::sheet::SheetStatus {
+    if config.reference.is_empty() {
+        return rules::sheet::SheetStatus::default();
+    }
+    rules::sheet::status(
+        &a.document,
+        &a.people,
+        &a.figures,
+        &a.diagnostics,
+        &config.reference,
+    )
+}
+
 /// Analyses one article. Deterministic: the same input gives the same output.
 pub fn analyze(text: &str, kind: SourceKind, config: &Config) -> Analysis {
     analyze_on(text, kind, config, text.len() >= PARALLEL_FROM)

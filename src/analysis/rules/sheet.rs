@@ -415,3 +415,184 @@ pub fn age_of(doc: &Document, people: &People, f: &Figure) -> Option<(usize, u64
         _ => None,
     }
 }
+
+/// Where an article's person or figure stands against the reference sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// In the sheet, and nothing the article says of it disagrees.
+    Verified,
+    /// In the sheet, and the article disagrees (a finding of NUM009, PPL004 or PPL005).
+    Conflict,
+    /// In the sheet, but the article has no date to check it on.
+    NoDate,
+    /// Not in the sheet: still to check by hand.
+    NotInSheet,
+}
+
+impl Standing {
+    /// A stable identifier (`copydesk facts` writes it).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Standing::Verified => "verified",
+            Standing::Conflict => "conflict",
+            Standing::NoDate => "no-date",
+            Standing::NotInSheet => "not-in-sheet",
+        }
+    }
+}
+
+/// A person's or figure's standing and the sheet entry it was checked against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checked {
+    pub standing: Standing,
+    /// "State Duma: 450 members since 1993-12-12 (source: …; desk.toml:7)".
+    pub entry: Option<String>,
+}
+
+/// Every person's and figure's standing against the sheet, in `People::persons` and
+/// `Figures::figures` order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SheetStatus {
+    pub persons: Vec<Checked>,
+    pub figures: Vec<Checked>,
+}
+
+/// A sheet person's entry as one line: offices with their terms, birth date, note, source.
+pub fn describe_person(reference: &Reference, sp: usize) -> String {
+    let Some(p) = reference.people().get(sp) else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    for o in &p.offices {
+        parts.push(format!("{} {}", o.title, o.term()));
+    }
+    if let Some(b) = p.born {
+        parts.push(format!("born {b}"));
+    }
+    if let Some(n) = &p.note {
+        parts.push(n.clone());
+    }
+    let mut s = format!("{}: {}", p.name, parts.join("; "));
+    match &p.source {
+        Some(src) => s.push_str(&format!(" (source: {src}; {})", p.origin)),
+        None => s.push_str(&format!(" ({})", p.origin)),
+    }
+    s
+}
+
+/// A body's count as one line: "State Duma: 450 members since 1993-12-12 (source: …; file:line)".
+pub fn describe_count(reference: &Reference, body: usize, c: &SheetCount) -> String {
+    let Some(b) = reference.bodies().get(body) else {
+        return String::new();
+    };
+    let term = match (c.from, c.to) {
+        (Some(f), Some(t)) => format!("from {f} to {t}"),
+        (Some(f), None) => format!("since {f}"),
+        (None, Some(t)) => format!("until {t}"),
+        (None, None) => String::new(),
+    };
+    let src = b
+        .source
+        .as_deref()
+        .map_or(String::new(), |s| format!("source: {s}; "));
+    format!(
+        "{}: {} {} {term} ({src}{})",
+        b.name,
+        c.value,
+        c.nouns.first().map_or("", String::as_str),
+        c.origin
+    )
+    .replace("  ", " ")
+}
+
+/// The standing of every person and figure of an analysed article. `findings` are the
+/// article's diagnostics (the sheet rules' findings mark the conflicts).
+pub fn status(
+    doc: &Document,
+    people: &People,
+    figures: &Figures,
+    findings: &[super::Diagnostic],
+    reference: &Reference,
+) -> SheetStatus {
+    use super::Rule;
+    let date = figures.article_date;
+    let conflict_at = |rule: Rule, r: TextRange| {
+        findings
+            .iter()
+            .any(|d| d.code == rule && d.range.intersects(r))
+    };
+    let mut out = SheetStatus::default();
+    let ages: Vec<Option<(usize, u64)>> = figures
+        .figures
+        .iter()
+        .map(|f| age_of(doc, people, f))
+        .collect();
+    for (pi, p) in people.persons.iter().enumerate() {
+        let Some(sp) = sheet_person(reference, p) else {
+            out.persons.push(Checked {
+                standing: Standing::NotInSheet,
+                entry: None,
+            });
+            continue;
+        };
+        let conflict = p
+            .titles
+            .iter()
+            .any(|(_, r)| conflict_at(Rule::OfficeOutOfDate, *r))
+            || figures.figures.iter().zip(&ages).any(|(f, a)| {
+                a.is_some_and(|(q, _)| q == pi) && conflict_at(Rule::AgeMismatch, f.range)
+            });
+        out.persons.push(Checked {
+            standing: match (conflict, date) {
+                (true, _) => Standing::Conflict,
+                (false, None) => Standing::NoDate,
+                (false, Some(_)) => Standing::Verified,
+            },
+            entry: Some(describe_person(reference, sp)),
+        });
+    }
+    let bodies = body_figures(doc, figures, reference);
+    for (fi, f) in figures.figures.iter().enumerate() {
+        let checked = if let Some(bf) = bodies.iter().find(|b| b.figure == fi) {
+            let in_force = date.map(|d| counts_in_force(reference, bf.body, &bf.noun, d));
+            let entry = match in_force.as_ref().and_then(|c| c.first()) {
+                Some(c) => describe_count(reference, bf.body, c),
+                None => reference
+                    .bodies()
+                    .get(bf.body)
+                    .map_or(String::new(), |b| format!("{} ({})", b.name, b.origin)),
+            };
+            Checked {
+                standing: match in_force {
+                    None => Standing::NoDate,
+                    Some(c) if c.is_empty() => Standing::NotInSheet,
+                    Some(_) if conflict_at(Rule::ReferenceConflict, f.range) => Standing::Conflict,
+                    Some(_) => Standing::Verified,
+                },
+                entry: Some(entry),
+            }
+        } else if let Some((pi, _)) = ages[fi]
+            && let Some(sp) = people
+                .persons
+                .get(pi)
+                .and_then(|p| sheet_person(reference, p))
+                .filter(|&sp| reference.people()[sp].born.is_some())
+        {
+            Checked {
+                standing: match date {
+                    None => Standing::NoDate,
+                    Some(_) if conflict_at(Rule::AgeMismatch, f.range) => Standing::Conflict,
+                    Some(_) => Standing::Verified,
+                },
+                entry: Some(describe_person(reference, sp)),
+            }
+        } else {
+            Checked {
+                standing: Standing::NotInSheet,
+                entry: None,
+            }
+        };
+        out.figures.push(checked);
+    }
+    out
+}
