@@ -185,7 +185,10 @@ impl Reference {
                     if k.is_empty() {
                         continue;
                     }
-                    r.by_office.entry(k).or_default().push((pi, oi as u32));
+                    let v = r.by_office.entry(k).or_default();
+                    if !v.contains(&(pi, oi as u32)) {
+                        v.push((pi, oi as u32));
+                    }
                 }
             }
         }
