@@ -534,7 +534,7 @@ pub fn load(base: &Path, names: &[String], with_lint: bool) -> Sheets {
         files.push((path, shown.clone()));
     }
     merge_people(&mut out);
-    if with_lint && out.errors.is_empty() {
+    if with_lint {
         lint(&mut out, &files);
     }
     out
