@@ -261,3 +261,107 @@ fn reference_check_reports_each_problem_with_file_and_line() {
     let ok = run(dir.path(), &["reference", "check", "good.toml"], &[]);
     assert_eq!(ok.code, 0, "{}", ok.stdout);
 }
+
+fn codes_of(diags: &[serde_json::Value]) -> Vec<String> {
+    diags
+        .iter()
+        .filter_map(|d| d["code"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// The language server: a broken sheet is one diagnostic on the sheet while the article's other
+/// findings still show; fixing the sheet (a watched-file change) brings NUM009; hovers show the
+/// sheet's entry.
+#[test]
+fn the_server_reloads_sheets_and_reports_a_broken_one_on_itself() {
+    use serde_json::json;
+    use support::{Doc, Server, file_uri, position};
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            ("copydesk.toml", "reference = [\"desk.toml\"]\n"),
+            (
+                "desk.toml",
+                "[[body]]\nname = \"State Duma\"\n[[body.count]\nvalue = 450\n",
+            ),
+        ],
+    );
+    let sheet_uri = file_uri(&dir.path().join("desk.toml"));
+    let mut s = Server::spawn();
+    s.initialize_in(&["utf-16"], json!({"debounceMs": 0}), dir.path());
+    let doc = Doc::new(&file_uri(&dir.path().join("a.md")), "markdown", ARTICLE);
+    s.open(&doc);
+    let on_sheet = s.diagnostics(&sheet_uri, None);
+    assert_eq!(on_sheet.len(), 1, "{on_sheet:?}");
+    assert_eq!(on_sheet[0]["range"]["start"]["line"], 2, "{on_sheet:?}");
+    assert!(
+        on_sheet[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("invalid reference sheet"),
+        "{on_sheet:?}"
+    );
+    let first = codes_of(&s.diagnostics(&doc.uri, Some(1)));
+    assert!(first.iter().any(|c| c == "ATT004"), "{first:?}");
+    assert!(!first.iter().any(|c| c == "NUM009"), "{first:?}");
+
+    // The sheet is fixed: its diagnostic clears and the article gets the conflict.
+    write(dir.path(), &[("desk.toml", SHEET)]);
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": sheet_uri, "type": 2}]}),
+    );
+    assert!(s.diagnostics(&sheet_uri, None).is_empty());
+    let second = codes_of(&s.diagnostics(&doc.uri, Some(1)));
+    assert!(second.iter().any(|c| c == "NUM009"), "{second:?}");
+    assert!(second.iter().any(|c| c == "ATT004"), "{second:?}");
+
+    // Hover on the figure: the sheet's value and source.
+    let at = ARTICLE.find("300").unwrap() + 1;
+    let h = s.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc.uri}, "position": position(ARTICLE, at, s.enc)}),
+    );
+    let card = h["contents"]["value"].as_str().unwrap_or_default();
+    assert!(card.contains("Reference sheet"), "{card}");
+    assert!(card.contains("450 members"), "{card}");
+    assert!(card.contains("art. 95"), "{card}");
+    assert_eq!(s.shutdown_and_exit(), Some(0));
+}
+
+#[test]
+fn hover_on_a_person_shows_the_sheet_entry() {
+    use serde_json::json;
+    use support::{Doc, Server, file_uri, position};
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            ("copydesk.toml", "reference = [\"desk.toml\"]\n"),
+            ("desk.toml", SHEET),
+        ],
+    );
+    let text = "---\ndate: 2025-01-10\n---\n\nNATO Secretary-General Jens Stoltenberg opened \
+        the meeting on Friday.\n";
+    let mut s = Server::spawn();
+    s.initialize_in(&["utf-16"], json!({"debounceMs": 0}), dir.path());
+    let doc = Doc::new(&file_uri(&dir.path().join("b.md")), "markdown", text);
+    s.open(&doc);
+    let codes = codes_of(&s.diagnostics(&doc.uri, Some(1)));
+    assert!(codes.iter().any(|c| c == "PPL004"), "{codes:?}");
+    let at = text.find("Stoltenberg").unwrap() + 2;
+    let h = s.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc.uri}, "position": position(text, at, s.enc)}),
+    );
+    let card = h["contents"]["value"].as_str().unwrap_or_default();
+    assert!(card.contains("in conflict"), "{card}");
+    assert!(
+        card.contains("NATO Secretary-General from 2014-10-01 to 2024-10-01"),
+        "{card}"
+    );
+    assert!(card.contains("born 1959-03-16"), "{card}");
+    assert!(card.contains("NATO biography"), "{card}");
+    assert_eq!(s.shutdown_and_exit(), Some(0));
+}
