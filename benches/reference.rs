@@ -112,7 +112,10 @@ fn main() {
             assert_eq!(c.reference.bodies().len(), BODIES);
             loaded.get_or_insert(c);
         }
-        println!("load ({label} people + TOML bodies): {:.0} ms (best of 3)", best * 1e3);
+        println!(
+            "load ({label} people + TOML bodies): {:.0} ms (best of 3)",
+            best * 1e3
+        );
     }
     let date = Date::new(2022, 3, 24);
     let mut with = loaded.expect("loaded");

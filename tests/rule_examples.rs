@@ -70,11 +70,14 @@ fn example_config(section: &str) -> Result<Option<Config>, String> {
         .find("```")
         .map(|end| &rest[..end])
         .ok_or("the ```toml block is not closed")?;
-    let mut config = Config::default();
-    config.article_date = section
-        .find("article date ")
-        .and_then(|i| section.get(i + "article date ".len()..)?.get(..10))
-        .and_then(copydesk::analysis::Date::parse_iso);
+    #[allow(unused_mut)] // set below when sheets can be read
+    let mut config = Config {
+        article_date: section
+            .find("article date ")
+            .and_then(|i| section.get(i + "article date ".len()..)?.get(..10))
+            .and_then(copydesk::analysis::Date::parse_iso),
+        ..Config::default()
+    };
     #[cfg(feature = "config")]
     {
         use copydesk::config::sheet;
