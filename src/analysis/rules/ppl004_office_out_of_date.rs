@@ -13,8 +13,11 @@ declare_rule! {
     /// `reference = [...]` in `copydesk.toml` names, or rows of a CSV export. An article title
     /// matches an office only when it is the office's title or one of its aliases, word for
     /// word (case and hyphens aside). Titles that place the office at another time ("former",
-    /// "then-", "acting", "-elect") claim nothing about the date and are left alone. Without an
-    /// article date the rule stays quiet.
+    /// "then-", "acting", "-elect"), and sentences dated to another year ("in 1979, Tory leader
+    /// …"), claim nothing about the date and are left alone. An office is given to someone else
+    /// only when its title names one office: it has a word besides role words ("NATO
+    /// Secretary-General", "UK Prime Minister"), not "President" or "Chancellor" alone, which
+    /// many people hold at once. Without an article date the rule stays quiet.
     ///
     /// ## Why it matters
     /// Offices change hands; a draft written from old notes or an old profile keeps the title a
@@ -48,6 +51,8 @@ declare_rule! {
     /// Not flagged: `Former NATO Secretary-General Jens Stoltenberg opened the meeting.`
     ///
     /// Not flagged: `NATO Secretary-General Mark Rutte opened the meeting.`
+    ///
+    /// Not flagged: `In 2019, NATO Secretary-General Jens Stoltenberg opened the meeting.`
     PPL004, "office-out-of-date", Warning,
 }
 
@@ -69,7 +74,9 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     for p in &ctx.people.persons {
         let sp = sheet::sheet_person(reference, p);
         for (title, range) in &p.titles {
-            if sheet::not_current(title) {
+            if sheet::not_current(title)
+                || sheet::other_year(ctx.doc, ctx.figures, *range, date)
+            {
                 continue;
             }
             let terms = sheet::office_terms(reference, title);
@@ -117,7 +124,10 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 };
                 // Another spelling of the holder is not someone else; a bare surname is too
                 // little to say who the person is.
-                if sheet::may_be(reference, p, q) || (sp.is_none() && !p.name.contains(' ')) {
+                if !sheet::specific(title)
+                    || sheet::may_be(reference, p, q)
+                    || (sp.is_none() && !p.name.contains(' '))
+                {
                     continue;
                 }
                 format!(

@@ -338,6 +338,38 @@ pub fn not_current(title: &str) -> bool {
         })
 }
 
+/// Whether an office title names one office rather than a kind of office: it has a word that is
+/// neither a role word nor a role modifier (a place or an organisation: "NATO
+/// Secretary-General", "UK Prime Minister", "Lindby Mayor"). "President", "Prime Minister" or
+/// "Chancellor" alone are held by many people at once, in many countries and companies.
+pub fn specific(title: &str) -> bool {
+    title
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '‑')
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let lc = w.to_lowercase();
+            !matches!(lc.as_str(), "of" | "the" | "and" | "for" | "to")
+                && !lexicon::is_role_lc(&lc)
+                && !lexicon::is_role_modifier_lc(&lc)
+        })
+}
+
+/// Whether the sentence around `at` is dated to another year than the article's ("in 1979,
+/// Tory leader Margaret Thatcher …"): what it says of offices is about that time.
+pub fn other_year(doc: &Document, figures: &Figures, at: TextRange, date: Date) -> bool {
+    let Some(si) = doc.sentence_at(at.start) else {
+        return false;
+    };
+    figures.figures.iter().any(|f| {
+        f.sentence == si
+            && match f.kind {
+                FigureKind::Year => f.value.is_some_and(|y| y != f64::from(date.year)),
+                FigureKind::Date => f.year_from_text && f.date.is_some_and(|d| d.year != date.year),
+                _ => false,
+            }
+    })
+}
+
 /// The sheet's terms of the office an article title names, as (sheet person, office).
 pub fn office_terms<'r>(reference: &'r Reference, title: &str) -> Vec<(usize, &'r SheetOffice)> {
     reference
