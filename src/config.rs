@@ -13,6 +13,8 @@
 //! title = "NATO Secretary-General"
 //! aliases = ["Stoltenberg"]
 //! note = "Secretary-general since 2014"
+//!
+//! reference = ["desk/people.toml", "desk/bodies.toml"]   # the desk's reference sheets (see `sheet`)
 //! ```
 
 use std::collections::BTreeMap;
@@ -21,6 +23,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::analysis::{Config, Date, RegistryPerson, RuleLevel, rules};
+
+pub mod sheet;
 
 pub const FILE_NAME: &str = "copydesk.toml";
 
@@ -42,7 +46,12 @@ impl std::fmt::Display for ConfigError {
         if let (Some(l), Some(c)) = (self.line, self.column) {
             write!(f, ":{l}:{c}")?;
         }
-        write!(f, ": invalid configuration: {}", self.message)
+        let what = if self.path.file_name().is_some_and(|n| n == FILE_NAME) {
+            "invalid configuration"
+        } else {
+            "invalid reference sheet"
+        };
+        write!(f, ": {what}: {}", self.message)
     }
 }
 
@@ -59,6 +68,8 @@ struct RawConfig {
     attribution_verbs: Vec<String>,
     #[serde(default)]
     people: Vec<RawPerson>,
+    #[serde(default)]
+    reference: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -129,8 +140,63 @@ pub fn rule_setting(key: &str, level: &str) -> Result<(String, RuleLevel), RuleS
     Ok((rule.code().to_string(), level))
 }
 
-/// Parses the text of a configuration file. `path` is only used in errors.
+/// Parses the text of a configuration file and reads the reference sheets it names (paths
+/// relative to `path`'s directory). A sheet that cannot be read is the error, naming the sheet.
 pub fn parse_str(src: &str, path: &Path) -> Result<Config, ConfigError> {
+    let (mut config, sheets) = parse_settings(src, path)?;
+    if !sheets.is_empty() {
+        let base = path.parent().unwrap_or(Path::new(""));
+        let loaded = sheet::load(base, &sheets, false);
+        if let Some(e) = loaded.errors.into_iter().next() {
+            return Err(e);
+        }
+        let mut reference = sheet::Sheets {
+            people: loaded.people,
+            bodies: loaded.bodies,
+            ..sheet::Sheets::default()
+        };
+        merge_registry(&mut reference, &config.people);
+        config.reference = std::sync::Arc::new(reference.into_reference());
+    }
+    Ok(config)
+}
+
+/// The registry and the sheet are one list of people: a `[[people]]` entry named like a sheet
+/// person lends it its aliases and note.
+fn merge_registry(sheets: &mut sheet::Sheets, registry: &[RegistryPerson]) {
+    if registry.is_empty() {
+        return;
+    }
+    for p in &mut sheets.people {
+        let key = crate::analysis::reference::name_key(&p.name);
+        let Some(r) = registry
+            .iter()
+            .find(|r| crate::analysis::reference::name_key(&r.name) == key)
+        else {
+            continue;
+        };
+        for a in &r.aliases {
+            if !p.aliases.contains(a) {
+                p.aliases.push(a.clone());
+            }
+        }
+        if p.note.is_none() {
+            p.note = r.note.clone();
+        }
+    }
+}
+
+/// The reference sheets a configuration file names, as written (empty when it names none or
+/// cannot be parsed).
+pub fn sheet_names(src: &str, path: &Path) -> Vec<String> {
+    parse_settings(src, path)
+        .map(|(_, s)| s)
+        .unwrap_or_default()
+}
+
+/// Parses the configuration file's own settings, without reading its sheets: the configuration
+/// and the sheets it names.
+pub fn parse_settings(src: &str, path: &Path) -> Result<(Config, Vec<String>), ConfigError> {
     let raw: RawConfig = toml::from_str(src).map_err(|e| {
         let msg = e.message().to_string();
         error_at(path, src, e.span(), msg)
@@ -199,7 +265,13 @@ pub fn parse_str(src: &str, path: &Path) -> Result<Config, ConfigError> {
             note: p.note.filter(|t| !t.trim().is_empty()),
         });
     }
-    Ok(config)
+    let sheets: Vec<String> = raw
+        .reference
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    Ok((config, sheets))
 }
 
 /// Reads and parses a configuration file.

@@ -10,6 +10,10 @@
 //! - `Not yet flagged:` a known gap: the rule should report but does not yet. The test fails once
 //!   the rule does report it, so that the docs then say `Flagged:`.
 //!
+//! A rule that checks against the desk's reference sheet says so in a paragraph "With the sheet
+//! below and the article date YYYY-MM-DD:" followed by the sheet in a ```toml block; its examples
+//! are analysed with that sheet and date.
+//!
 //! Every rule has at least one `Flagged:` example. The docs also stay readable in a terminal: no
 //! line past 96 characters (the doc comment's width), and the summary sentence is not repeated.
 
@@ -55,6 +59,48 @@ fn examples(section: &str) -> Result<Vec<(Expect, String)>, String> {
     Ok(out)
 }
 
+/// The configuration a rule's examples are analysed with: the default, or the reference sheet
+/// and article date the section gives.
+fn example_config(section: &str) -> Result<Option<Config>, String> {
+    let Some(start) = section.find("```toml\n") else {
+        return Ok(Some(Config::default()));
+    };
+    let rest = &section[start + "```toml\n".len()..];
+    let sheet = rest
+        .find("```")
+        .map(|end| &rest[..end])
+        .ok_or("the ```toml block is not closed")?;
+    #[allow(unused_mut)] // set below when sheets can be read
+    let mut config = Config {
+        article_date: section
+            .find("article date ")
+            .and_then(|i| section.get(i + "article date ".len()..)?.get(..10))
+            .and_then(copydesk::analysis::Date::parse_iso),
+        ..Config::default()
+    };
+    #[cfg(feature = "config")]
+    {
+        use copydesk::config::sheet;
+        let mut sheets = sheet::Sheets::default();
+        sheet::parse_into(
+            std::path::Path::new("example.toml"),
+            "example.toml",
+            sheet,
+            &mut sheets,
+        );
+        if let Some(e) = sheets.errors.first() {
+            return Err(format!("the example sheet does not load: {e}"));
+        }
+        config.reference = std::sync::Arc::new(sheets.into_reference());
+        Ok(Some(config))
+    }
+    #[cfg(not(feature = "config"))]
+    {
+        let _ = (sheet, config);
+        Ok(None)
+    }
+}
+
 /// What is wrong with one rule's examples, if anything.
 fn check_rule(meta: &RuleMeta) -> Vec<String> {
     let mut problems = Vec::new();
@@ -65,6 +111,12 @@ fn check_rule(meta: &RuleMeta) -> Vec<String> {
         Ok(e) => e,
         Err(e) => return vec![format!("{}: {e}", meta.code)],
     };
+    let config = match example_config(&section) {
+        Ok(Some(c)) => c,
+        // Reading a sheet needs the `config` feature.
+        Ok(None) => return Vec::new(),
+        Err(e) => return vec![format!("{}: {e}", meta.code)],
+    };
     if !examples.iter().any(|(e, _)| *e == Expect::Flagged) {
         problems.push(format!(
             "{}: the `## Example` section has no `Flagged:` example",
@@ -72,7 +124,7 @@ fn check_rule(meta: &RuleMeta) -> Vec<String> {
         ));
     }
     for (expect, text) in &examples {
-        let analysis = analyze(text, SourceKind::PlainText, &Config::default());
+        let analysis = analyze(text, SourceKind::PlainText, &config);
         let found = analysis
             .diagnostics
             .iter()

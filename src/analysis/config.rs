@@ -3,6 +3,7 @@
 
 use super::date::Date;
 use super::diagnostic::Severity;
+use super::reference::Reference;
 
 /// What a configuration says about one rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +48,9 @@ pub struct Config {
     /// word matches in its regular inflections (`lexicon::is_inflection_of`).
     pub attribution_verbs: Vec<String>,
     pub people: Vec<RegistryPerson>,
+    /// The desk's reference sheet (`reference = [...]` in `copydesk.toml`), shared between the
+    /// configurations made from one file.
+    pub reference: std::sync::Arc<Reference>,
 }
 
 impl Config {

@@ -12,6 +12,7 @@ pub mod parallel;
 pub mod people;
 pub mod quotes;
 pub mod range;
+pub mod reference;
 pub mod rules;
 pub mod sentences;
 pub mod suppress;
@@ -25,6 +26,7 @@ pub use numbers::Figures;
 pub use parallel::PARALLEL_FROM;
 pub use people::People;
 pub use range::TextRange;
+pub use reference::Reference;
 pub use rules::{Diagnostic, Rule};
 
 /// Everything copydesk knows about one article.
@@ -35,6 +37,22 @@ pub struct Analysis {
     pub figures: Figures,
     /// Sorted by range start, then code.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where each person and figure of an analysed article stands against the desk's reference
+/// sheet (`config.reference`): verified, in conflict, not in the sheet, or unchecked for want of a
+/// date. Empty when the sheet is.
+pub fn sheet_status(a: &Analysis, config: &Config) -> rules::sheet::SheetStatus {
+    if config.reference.is_empty() {
+        return rules::sheet::SheetStatus::default();
+    }
+    rules::sheet::status(
+        &a.document,
+        &a.people,
+        &a.figures,
+        &a.diagnostics,
+        &config.reference,
+    )
 }
 
 /// Analyses one article. Deterministic: the same input gives the same output.

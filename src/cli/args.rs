@@ -33,6 +33,24 @@ pub enum Command {
     Lsp(LspArgs),
     /// Measure the throughput of the check pipeline (read + analyse + render)
     Bench(BenchArgs),
+    /// Work with the desk's reference sheets (`reference = [...]` in copydesk.toml)
+    #[command(subcommand)]
+    Reference(ReferenceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReferenceCommand {
+    /// Validate reference sheets: malformed TOML or CSV, bad dates, overlapping terms, missing
+    /// sources, each with file and line. Exit code 2 when there is any problem
+    Check(ReferenceCheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReferenceCheckArgs {
+    /// Sheets (.toml, .csv) or a copydesk.toml, whose sheets are checked; with no path, the
+    /// copydesk.toml found from the current directory
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

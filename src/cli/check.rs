@@ -226,7 +226,7 @@ pub fn run_pipeline(
     jobs: Option<usize>,
     opts: PipelineOptions,
 ) -> (Vec<FileOutcome>, Vec<InputError>) {
-    let (files, early) = input::collect_files(paths);
+    let (files, mut early) = input::collect_files(paths);
     let mut resolver = ConfigResolver::new(config, date);
     let mut reported_configs = std::collections::HashSet::new();
     let work: Vec<(PathBuf, Result<Arc<Config>, String>)> = files
@@ -242,6 +242,7 @@ pub fn run_pipeline(
             (f, config)
         })
         .collect();
+    early.append(&mut resolver.sheet_errors);
     let outcomes = with_pool(jobs, || {
         work.par_iter()
             .enumerate()

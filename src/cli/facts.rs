@@ -30,6 +30,13 @@ pub struct PersonOut {
     pub title: Option<String>,
     pub note: Option<String>,
     pub in_registry: bool,
+    /// Against the reference sheet: "verified", "conflict", "no-date" or "not-in-sheet" (only
+    /// when a sheet is configured).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<&'static str>,
+    /// The sheet entry it was checked against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_entry: Option<String>,
     pub mentions: Vec<MentionOut>,
     /// Indices into `quotes` of the quotes attributed to this person.
     pub quotes: Vec<usize>,
@@ -72,6 +79,11 @@ pub struct FigureOut {
     pub date: Option<String>,
     pub unit: Option<String>,
     pub counts: Option<String>,
+    /// Against the reference sheet, as for people.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_entry: Option<String>,
 }
 
 /// A JSON number: an integer when the value is whole, so `1000` reads as `1000`, not `1000.0`.
@@ -137,6 +149,8 @@ pub fn sheet(path: &str, text: &str, a: &Analysis) -> Sheet {
             title: p.title.clone(),
             note: p.note.clone(),
             in_registry: p.in_registry,
+            reference: None,
+            reference_entry: None,
             mentions: p
                 .mentions
                 .iter()
@@ -164,6 +178,8 @@ pub fn sheet(path: &str, text: &str, a: &Analysis) -> Sheet {
             date: f.date.map(|d| d.to_string()),
             unit: f.unit.clone(),
             counts: f.counts.clone(),
+            reference: None,
+            reference_entry: None,
         })
         .collect();
     Sheet {
@@ -199,6 +215,34 @@ fn md_inline(s: &str) -> String {
     out
 }
 
+/// Marks each person and figure of `s` as verified against the desk's reference sheet, in
+/// conflict, or not in it (when the configuration has a sheet).
+pub fn mark_reference(s: &mut Sheet, a: &Analysis, config: &analysis::Config) {
+    let status = analysis::sheet_status(a, config);
+    for (p, c) in s.people.iter_mut().zip(status.persons) {
+        p.reference = Some(c.standing.as_str());
+        p.reference_entry = c.entry;
+    }
+    for (f, c) in s.figures.iter_mut().zip(status.figures) {
+        f.reference = Some(c.standing.as_str());
+        f.reference_entry = c.entry;
+    }
+}
+
+fn standing_cell(standing: Option<&str>, entry: Option<&str>) -> String {
+    let mark = match standing {
+        Some("verified") => "✓ verified",
+        Some("conflict") => "✗ conflict",
+        Some("no-date") => "? no article date",
+        Some(_) => "not in sheet",
+        None => "",
+    };
+    match entry {
+        Some(e) => format!("{mark}: {}", md_cell(e)),
+        None => mark.to_string(),
+    }
+}
+
 /// The sheet as Markdown (for the terminal and the editor's preview).
 pub fn markdown(s: &Sheet) -> String {
     let mut out = String::new();
@@ -224,7 +268,14 @@ pub fn markdown(s: &Sheet) -> String {
     if s.people.is_empty() {
         out.push_str("_No people identified._\n");
     } else {
-        out.push_str("| Name | Title | Mentions | Quotes | Note |\n|---|---|---|---|---|\n");
+        let sheet = s.people.iter().any(|p| p.reference.is_some());
+        if sheet {
+            out.push_str(
+                "| Name | Title | Mentions | Quotes | Note | Reference sheet |\n|---|---|---|---|---|---|\n",
+            );
+        } else {
+            out.push_str("| Name | Title | Mentions | Quotes | Note |\n|---|---|---|---|---|\n");
+        }
         for p in &s.people {
             let mut mentions: Vec<String> = Vec::new();
             for m in &p.mentions {
@@ -233,7 +284,7 @@ pub fn markdown(s: &Sheet) -> String {
                     mentions.push(t);
                 }
             }
-            let _ = writeln!(
+            let _ = write!(
                 out,
                 "| {}{} | {} | {} ({}) | {} | {} |",
                 md_cell(&p.name),
@@ -244,6 +295,14 @@ pub fn markdown(s: &Sheet) -> String {
                 p.quotes.len(),
                 p.note.as_deref().map_or(String::new(), md_cell),
             );
+            if sheet {
+                let _ = write!(
+                    out,
+                    " {} |",
+                    standing_cell(p.reference, p.reference_entry.as_deref())
+                );
+            }
+            out.push('\n');
         }
         if s.people.iter().any(|p| p.in_registry) {
             out.push_str("\n✓ in the `[[people]]` registry of copydesk.toml\n");
@@ -287,9 +346,16 @@ pub fn markdown(s: &Sheet) -> String {
     if s.figures.is_empty() {
         out.push_str("_No figures._\n");
     } else {
-        out.push_str("| Text | Value | Kind | Counts |\n|---|---|---|---|\n");
+        let sheet = s.figures.iter().any(|f| f.reference.is_some());
+        if sheet {
+            out.push_str(
+                "| Text | Value | Kind | Counts | Reference sheet |\n|---|---|---|---|---|\n",
+            );
+        } else {
+            out.push_str("| Text | Value | Kind | Counts |\n|---|---|---|---|\n");
+        }
         for f in &s.figures {
-            let _ = writeln!(
+            let _ = write!(
                 out,
                 "| {} | {} | {} | {} |",
                 md_cell(&f.text),
@@ -297,6 +363,14 @@ pub fn markdown(s: &Sheet) -> String {
                 f.kind,
                 f.counts.as_deref().map_or(String::new(), md_cell)
             );
+            if sheet {
+                let _ = write!(
+                    out,
+                    " {} |",
+                    standing_cell(f.reference, f.reference_entry.as_deref())
+                );
+            }
+            out.push('\n');
         }
     }
     out
@@ -326,9 +400,17 @@ pub fn run(args: FactsArgs) -> i32 {
             return 2;
         }
     };
+    // A broken reference sheet: the facts without it, and a failed run.
+    let broken_sheet = !resolver.sheet_errors.is_empty();
+    for e in &resolver.sheet_errors {
+        eprintln!("error: {}: {}", e.path.display(), e.message);
+    }
     let out = super::guarded(|| {
         let a = analysis::analyze(&text, input::source_kind(path), &config);
-        let s = sheet(&display_path(path), &text, &a);
+        let mut s = sheet(&display_path(path), &text, &a);
+        if !config.reference.is_empty() {
+            mark_reference(&mut s, &a, &config);
+        }
         match args.format {
             FactsFormat::Json => {
                 let mut j = serde_json::to_string_pretty(&s).unwrap_or_default();
@@ -340,7 +422,7 @@ pub fn run(args: FactsArgs) -> i32 {
     });
     match out {
         Ok(out) => {
-            if super::emit(&out) {
+            if super::emit(&out) && !broken_sheet {
                 0
             } else {
                 2

@@ -217,12 +217,16 @@ pub struct ConfigResolver {
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
     by_file: HashMap<PathBuf, Result<Arc<Config>, String>>,
     default: Arc<Config>,
+    /// Reference sheets that could not be read, each once: the files they serve are checked
+    /// without the sheet, and the run fails.
+    pub sheet_errors: Vec<InputError>,
 }
 
 impl ConfigResolver {
     /// `config`: an explicit file for every article. `date`: `--date`.
     pub fn new(config: Option<&Path>, date: Option<Date>) -> Self {
-        let fixed = config.map(|p| load(p, date));
+        let mut sheet_errors = Vec::new();
+        let fixed = config.map(|p| load(p, date, &mut sheet_errors));
         let default = Config {
             article_date_override: date,
             ..Config::default()
@@ -233,6 +237,7 @@ impl ConfigResolver {
             by_dir: HashMap::new(),
             by_file: HashMap::new(),
             default: Arc::new(default),
+            sheet_errors,
         }
     }
 
@@ -261,9 +266,10 @@ impl ConfigResolver {
             return Ok(self.default.clone());
         };
         let date = self.date;
+        let errors = &mut self.sheet_errors;
         self.by_file
             .entry(config_path.clone())
-            .or_insert_with(|| load(&config_path, date))
+            .or_insert_with(|| load(&config_path, date, errors))
             .clone()
     }
 }
@@ -277,8 +283,36 @@ fn relative_to_cwd(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
-fn load(path: &Path, date: Option<Date>) -> Result<Arc<Config>, String> {
-    match crate::config::load_file(path) {
+/// Loads a configuration file. A reference sheet it names that cannot be read goes to
+/// `sheet_errors`, and the configuration is used without its sheets: the articles' other
+/// findings are not lost.
+fn load(
+    path: &Path,
+    date: Option<Date>,
+    sheet_errors: &mut Vec<InputError>,
+) -> Result<Arc<Config>, String> {
+    let loaded = match crate::config::load_file(path) {
+        Err(e) if e.path != path => {
+            sheet_errors.push(InputError {
+                path: e.path.clone(),
+                message: format!(
+                    "{}invalid reference sheet: {} (articles under {} are checked without the \
+                     reference sheets)",
+                    e.line.map_or(String::new(), |l| format!(
+                        "line {l}, column {}: ",
+                        e.column.unwrap_or(1)
+                    )),
+                    e.message,
+                    path.display()
+                ),
+            });
+            std::fs::read_to_string(path)
+                .map_err(|_| e.clone())
+                .and_then(|src| crate::config::parse_settings(&src, path).map(|(c, _)| c))
+        }
+        other => other,
+    };
+    match loaded {
         Ok(mut c) => {
             c.article_date_override = date;
             if date.is_some() {

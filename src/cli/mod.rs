@@ -1,4 +1,4 @@
-//! The command line: `check`, `facts`, `explain`, `rules`, `lsp`, `bench`.
+//! The command line: `check`, `facts`, `explain`, `rules`, `lsp`, `bench`, `reference check`.
 //!
 //! Exit codes: 0 no finding at or above `--fail-on`, 1 findings, 2 usage or IO error (an IO error
 //! wins over findings).
@@ -10,6 +10,7 @@ pub mod explain;
 pub mod facts;
 pub mod input;
 pub mod lines;
+pub mod reference;
 pub mod render;
 
 use std::io::Write as _;
@@ -82,5 +83,6 @@ pub fn main(serve: fn() -> i32) -> i32 {
         Command::Rules(a) => explain::rules(a),
         Command::Lsp(_) => serve(),
         Command::Bench(a) => bench::run(a),
+        Command::Reference(args::ReferenceCommand::Check(a)) => reference::check(a),
     }
 }

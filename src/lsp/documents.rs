@@ -181,6 +181,11 @@ struct Actor {
     files: HashMap<PathBuf, Option<Arc<Config>>>,
     /// Configuration files that currently have a diagnostic published.
     broken: HashSet<PathBuf>,
+    /// The reference sheets the loaded configuration files name (a change reloads them).
+    sheets: HashSet<PathBuf>,
+    /// Reference sheets that currently have a diagnostic published, with the configuration file
+    /// that names them.
+    broken_sheets: HashMap<PathBuf, PathBuf>,
     done_tx: mpsc::UnboundedSender<Finished>,
     /// The analysis thread. One dedicated thread (rather than tokio's blocking pool) keeps the
     /// allocations of large analyses in one malloc arena: with a pool, every thread's arena kept
@@ -256,6 +261,8 @@ impl Actor {
             settings: Settings::default(),
             files: HashMap::new(),
             broken: HashSet::new(),
+            sheets: HashSet::new(),
+            broken_sheets: HashMap::new(),
             done_tx,
             done_rx: Some(done_rx),
             jobs,
@@ -348,7 +355,7 @@ impl Actor {
                 }
             }
             DocEvent::Saved { uri } => {
-                if is_config_uri(&uri) {
+                if is_config_uri(&uri) || self.is_sheet(&uri) {
                     self.reload_config();
                 }
             }
@@ -363,7 +370,7 @@ impl Actor {
                 }
             }
             DocEvent::WatchedFiles(uris) => {
-                if uris.iter().any(is_config_uri) {
+                if uris.iter().any(|u| is_config_uri(u) || self.is_sheet(u)) {
                     self.reload_config();
                 }
             }
@@ -402,8 +409,8 @@ impl Actor {
     }
 
     fn open(&mut self, uri: Uri, language_id: &str, version: i32, text: &str) {
-        if is_config_uri(&uri) {
-            // A configuration file open in the editor is not an article.
+        if is_config_uri(&uri) || self.is_sheet(&uri) {
+            // A configuration file or a reference sheet open in the editor is not an article.
             return;
         }
         let kind = source_kind(language_id, &uri);
@@ -545,7 +552,9 @@ impl Actor {
                     let text = rope.to_string();
                     let analysis = analyzer(&text, kind, &config);
                     drop(text);
-                    let snapshot = Snapshot::new(job_uri, version, kind, rope, encoding, analysis);
+                    let reference = crate::analysis::sheet_status(&analysis, &config);
+                    let snapshot =
+                        Snapshot::new(job_uri, version, kind, rope, encoding, analysis, reference);
                     let diags = diagnostics::to_lsp(&snapshot);
                     (Arc::new(snapshot), diags)
                 }))
@@ -642,7 +651,23 @@ impl Actor {
             return c.clone();
         }
         let loaded = match std::fs::read_to_string(path) {
-            Ok(src) => config_file::parse_str(&src, path).map_err(|e| (e, Some(src))),
+            Ok(src) => {
+                let base = path.parent().unwrap_or(Path::new(""));
+                for name in config_file::sheet_names(&src, path) {
+                    self.sheets.insert(base.join(name));
+                }
+                match config_file::parse_str(&src, path) {
+                    // A broken reference sheet: its error on the sheet, and the configuration
+                    // without sheets, so that the articles' other findings still show.
+                    Err(e) if e.path != path => {
+                        self.sheet_error(&e, path);
+                        config_file::parse_settings(&src, path)
+                            .map(|(c, _)| c)
+                            .map_err(|e| (e, Some(src)))
+                    }
+                    other => other.map_err(|e| (e, Some(src))),
+                }
+            }
             Err(_) => config_file::load_file(path).map_err(|e| (e, None)),
         };
         let result = match loaded {
@@ -669,8 +694,45 @@ impl Actor {
         result
     }
 
+    /// Whether `uri` is a reference sheet of a loaded configuration.
+    fn is_sheet(&self, uri: &Uri) -> bool {
+        file_path(uri).is_some_and(|p| self.sheets.contains(&p))
+    }
+
+    /// Publishes a reference sheet's error on the sheet, at the error's place.
+    fn sheet_error(&mut self, e: &config_file::ConfigError, config: &Path) {
+        self.log(MessageType::ERROR, e.to_string());
+        let Some(uri) = Uri::from_file_path(&e.path) else {
+            return;
+        };
+        let src = std::fs::read_to_string(&e.path).unwrap_or_default();
+        let rope = Rope::from_str(&src);
+        let mut diag = diagnostics::config_error(e, &rope, self.init.encoding);
+        diag.message = format!(
+            "invalid reference sheet: {} (articles are checked without the reference sheets)",
+            e.message
+        );
+        self.broken_sheets
+            .insert(e.path.clone(), config.to_path_buf());
+        self.publish(uri, vec![diag], None);
+    }
+
     fn reload_config(&mut self) {
         self.files.clear();
+        self.sheets.clear();
+        // Sheets that were broken: clear their diagnostics; loading their configuration again
+        // republishes the ones still broken.
+        let sheets: Vec<(PathBuf, PathBuf)> = self.broken_sheets.drain().collect();
+        for (sheet, _) in &sheets {
+            if let Some(uri) = Uri::from_file_path(sheet) {
+                self.publish(uri, Vec::new(), None);
+            }
+        }
+        for (_, config) in sheets {
+            if config.is_file() {
+                self.load(&config);
+            }
+        }
         // A file that was broken and is now gone: clear its diagnostic.
         let gone: Vec<PathBuf> = self
             .broken

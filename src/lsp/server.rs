@@ -143,7 +143,12 @@ impl LanguageServer for Backend {
             let client = self.client.clone();
             tokio::spawn(async move {
                 let options = serde_json::json!({
-                    "watchers": [{ "globPattern": "**/copydesk.toml" }]
+                    // copydesk.toml and the reference sheets it names (TOML or CSV).
+                    "watchers": [
+                        { "globPattern": "**/copydesk.toml" },
+                        { "globPattern": "**/*.toml" },
+                        { "globPattern": "**/*.csv" }
+                    ]
                 });
                 let reg = Registration {
                     id: "copydesk-config-watcher".to_string(),

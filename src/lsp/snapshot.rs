@@ -11,6 +11,7 @@ use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 use super::convert::{self, Encoding};
 use crate::analysis::quotes::{self, Quote};
+use crate::analysis::rules::sheet::SheetStatus;
 use crate::analysis::{Analysis, Diagnostic, Document, Figures, People, SourceKind, TextRange};
 
 /// One analysed version of a document, consistent with itself.
@@ -28,6 +29,8 @@ pub struct Snapshot {
     pub figures: Figures,
     /// The quotations, in source order (`Attribution::quote` indexes them).
     pub quotes: Vec<Quote>,
+    /// Where each person and figure stands against the reference sheet (empty without one).
+    pub reference: SheetStatus,
 }
 
 impl Snapshot {
@@ -39,6 +42,7 @@ impl Snapshot {
         rope: Rope,
         encoding: Encoding,
         analysis: Analysis,
+        reference: SheetStatus,
     ) -> Snapshot {
         let Analysis {
             document: Document { quotes, .. },
@@ -56,6 +60,7 @@ impl Snapshot {
             people,
             figures,
             quotes,
+            reference,
         }
     }
 

@@ -28,6 +28,7 @@ use super::people::People;
 use super::range::TextRange;
 
 mod diagnostic;
+pub mod sheet;
 mod sourcing;
 mod triggers;
 
@@ -198,9 +199,12 @@ registry! {
     DateArithmetic => num006_date_arithmetic,
     FigureConflict => num007_figure_conflict,
     TotalMismatch => num008_total_mismatch,
+    ReferenceConflict => num009_reference_conflict,
     NameVariant => ppl001_name_variant,
     IncompleteFirstReference => ppl002_incomplete_first_reference,
     TitleInconsistent => ppl003_title_inconsistent,
+    OfficeOutOfDate => ppl004_office_out_of_date,
+    AgeMismatch => ppl005_age_mismatch,
 }
 
 impl Rule {

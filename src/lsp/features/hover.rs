@@ -6,6 +6,7 @@ use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind
 
 use crate::analysis::TextRange;
 use crate::analysis::people::{MentionKind, SpeakerVia};
+use crate::analysis::rules::sheet::{Checked, Standing};
 use crate::lsp::convert;
 use crate::lsp::snapshot::Snapshot;
 
@@ -40,6 +41,9 @@ pub fn person_card(a: &Snapshot, p: usize) -> Option<String> {
     }
     if person.in_registry {
         s.push_str("\n_In the people registry (copydesk.toml)._\n");
+    }
+    if let Some(c) = a.reference.persons.get(p) {
+        sheet_line(&mut s, c);
     }
     if let Some(first) = person
         .mentions
@@ -102,6 +106,10 @@ fn figure(a: &Snapshot, offset: usize) -> Option<(TextRange, String)> {
     if let Some(c) = &f.counts {
         let _ = write!(s, "\nCounts: {c}\n");
     }
+    // Only a figure the sheet knows gets a line: dates and most counts are in no sheet.
+    if let Some(c) = a.reference.figures.get(i).filter(|c| c.entry.is_some()) {
+        sheet_line(&mut s, c);
+    }
     for check in figs.checks.iter().filter(|c| c.figures.contains(&i)) {
         let _ = write!(
             s,
@@ -116,6 +124,24 @@ fn figure(a: &Snapshot, offset: usize) -> Option<(TextRange, String)> {
         );
     }
     Some((f.range, s))
+}
+
+/// What the reference sheet says, beside what the article says.
+fn sheet_line(s: &mut String, c: &Checked) {
+    let mark = match c.standing {
+        Standing::Verified => "✓ verified",
+        Standing::Conflict => "✗ in conflict with the article",
+        Standing::NoDate => "not checked: the article has no date",
+        Standing::NotInSheet => "not in the sheet: still to check",
+    };
+    match &c.entry {
+        Some(e) => {
+            let _ = write!(s, "\n**Reference sheet** ({mark}): {e}\n");
+        }
+        None => {
+            let _ = write!(s, "\n**Reference sheet:** {mark}\n");
+        }
+    }
 }
 
 fn quote(a: &Snapshot, offset: usize) -> Option<(TextRange, String)> {
