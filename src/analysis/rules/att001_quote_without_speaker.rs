@@ -125,7 +125,7 @@ fn attributes(ctx: &RuleContext<'_>, si: usize) -> bool {
         let w = lexicon::strip_possessive(t.text(&doc.prose));
         t.kind == TokenKind::Word
             && (lexicon::speech_verb(w).is_some()
-                || w == "according"
+                || matches!(w, "according" | "attributed")
                 || people::user_verb_at(doc, t, &ctx.config.attribution_verbs))
     });
     verb && toks.iter().any(|t| {
@@ -181,10 +181,47 @@ fn neighbours_credit(ctx: &RuleContext<'_>, qi: usize) -> bool {
     })
 }
 
-/// The one person a reader would guess said quote `q`: the only person named outside quotes in
-/// its paragraph and the one before.
+/// The one person a reader would guess said quote `q`: the first person named outside quotes in
+/// the sentence before it ("Campbell signalled his intent to move abroad. “I'm 30 now …”"),
+/// else the only person named in subject position outside quotes in its paragraph and the one
+/// before.
 fn likely_speaker(ctx: &RuleContext<'_>, q: &Quote) -> Option<String> {
     let doc = ctx.doc;
+    let named = |m: &&people::Mention| {
+        m.kind != people::MentionKind::Pronoun && doc.quote_at(m.range.start).is_none()
+    };
+    let in_range = |from: usize, to: usize| {
+        ctx.people
+            .mentions
+            .iter()
+            .filter(move |m| m.range.start >= from && m.range.start < to)
+            .filter(named)
+    };
+    let name = |p: usize| ctx.people.persons.get(p).map(|p| p.name.clone());
+    // In subject position: among the first words of its sentence, after no lower-case word
+    // ("with Johnston McEvoy" names no speaker).
+    let subject_like = |m: &people::Mention| {
+        let Some(si) = doc.sentence_at(m.range.start) else {
+            return false;
+        };
+        let toks = doc.sentence_tokens(si);
+        let i = toks.partition_point(|t| t.range.start < m.range.start);
+        let after_lower = i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text(&doc.prose)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        });
+        i <= 6 && !after_lower
+    };
+    if let Some(prev) = q.sentence.checked_sub(1).and_then(|p| doc.sentences.get(p)) {
+        if let Some(m) = in_range(prev.range.start, prev.range.end).next() {
+            if subject_like(m) {
+                return name(m.person);
+            }
+        }
+    }
     let first = q.paragraphs.start.saturating_sub(1);
     let from = doc.paragraphs.get(first)?.range.start;
     let to = doc
@@ -193,20 +230,14 @@ fn likely_speaker(ctx: &RuleContext<'_>, q: &Quote) -> Option<String> {
         .range
         .end;
     let mut who: Option<usize> = None;
-    for m in &ctx.people.mentions {
-        if m.range.start < from || m.range.start >= to || doc.quote_at(m.range.start).is_some() {
-            continue;
-        }
-        if m.kind == people::MentionKind::Pronoun {
-            continue;
-        }
+    for m in in_range(from, to).filter(|m| subject_like(m)) {
         match who {
             None => who = Some(m.person),
             Some(p) if p == m.person => {}
             Some(_) => return None,
         }
     }
-    ctx.people.persons.get(who?).map(|p| p.name.clone())
+    name(who?)
 }
 
 /// The placeholder the "add attribution" fix inserts; the writer replaces it.
