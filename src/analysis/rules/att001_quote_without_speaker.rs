@@ -36,12 +36,12 @@ declare_rule! {
     /// ## Example
     /// Flagged: `“We will not back down.” The talks continue on Friday.` (who said it?)
     ///
-    /// Flagged: `Maria Lopez runs the bakery on Mill Street. The plant closes in March. “We were given no warning at all.”`
+    /// Flagged: `Maria Lopez runs the bakery. The plant shuts in March. “We had no warning.”`
     /// (Lopez is named, but nothing says she spoke.)
     ///
     /// Not flagged: `“We will not back down,” the minister said. The talks continue on Friday.`
     ///
-    /// Not flagged: `Union leader Dan Hurst said the plant would close in March. “We were given no warning at all.”`
+    /// Not flagged: `Union leader Dan Hurst said the plant would close. “We had no warning.”`
     ///
     /// Not flagged: `The council described the plan as “a step too far for the town” on Monday.`
     ATT001, "quote-without-speaker", Warning,
