@@ -6,7 +6,7 @@ use super::{Ctx, Subject, pronoun};
 use crate::analysis::lexicon::{self, Gender};
 use crate::analysis::people::mentions::Draft;
 use crate::analysis::people::{Attribution, Mention, MentionKind};
-use crate::analysis::tokens::Token;
+use crate::analysis::tokens::{Token, TokenKind};
 
 /// When no named person fits a pronoun: the unnamed source a nearby attribution gave ("A
 /// spokesman for the commission said …" … "“…,” he said"). Looks back over the three sentences
@@ -37,6 +37,81 @@ pub(super) fn text_antecedent(ctx: &Ctx<'_>, at: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// The nearest speaker named as text that "he"/"she" at byte `at` can refer to: the subject of a
+/// speech verb in the pronoun's sentence or the three before that is a name the lists lack
+/// ("McLenney said …", "Aiko Tanabe told …"). Returns its sentence and text. A role ("the
+/// Republican nominee said") usually stands for someone named, and is passed over. Stops at a person the pronoun fits (the
+/// named mentions decide then) and skips people of the other sex.
+pub(super) fn nearest_spoken_text(ctx: &Ctx<'_>, at: usize, g: Gender) -> Option<(usize, String)> {
+    let si = ctx.doc.sentence_at(at)?;
+    for s in (si.saturating_sub(3)..=si).rev() {
+        let frame: Vec<Token> = ctx
+            .doc
+            .narration(s)
+            .into_iter()
+            .filter(|t| t.range.start < at)
+            .collect();
+        for v in (0..frame.len()).rev() {
+            if !ctx.is_verb(&frame[v]) || ctx.w(&frame[v]).ends_with("ing") {
+                continue;
+            }
+            match subject_left(ctx, &frame, v) {
+                Some(Subject::Person(p, _)) => {
+                    if ctx.drafts.get(p).is_some_and(|d| compatible(d, g)) {
+                        return None;
+                    }
+                }
+                Some(Subject::Text(t, _)) => {
+                    let words: Vec<&str> = t.split_whitespace().collect();
+                    if name_like(ctx, &words, at) {
+                        return Some((s, t));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// Words that read as a person's name the lists lack: capitalised words, none a listed non-name,
+/// role, function or calendar word, none all capitals ("IMF"), no possessive; two or three words
+/// not ending in a plural ("Presidential Debates"), or one word that the article gave earlier
+/// after a capitalised first name ("Tyresha McLenney" … "McLenney said").
+fn name_like(ctx: &Ctx<'_>, words: &[&str], at: usize) -> bool {
+    let wordy = words.iter().all(|w| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.any(char::is_lowercase)
+            && !lexicon::is_not_person(w)
+            && !lexicon::is_role(w)
+            && !lexicon::is_function_word(w)
+            && !lexicon::is_possessive(w)
+            && lexicon::calendar::month_of(&lexicon::lower(w)).is_none()
+            && lexicon::calendar::weekday_of(&lexicon::lower(w)).is_none()
+    }) && !matches!(
+        words.first(),
+        Some(&("He" | "She" | "It" | "They" | "We" | "I" | "This" | "That"))
+    );
+    match words {
+        [one] if wordy => {
+            let doc = ctx.doc;
+            let end = doc.tokens.partition_point(|t| t.range.start < at);
+            let start = end.saturating_sub(2000);
+            doc.tokens[start..end].windows(2).any(|p| {
+                ctx.w(&p[1]) == *one
+                    && p[0].kind == TokenKind::Word
+                    && ctx.w(&p[0]).chars().next().is_some_and(char::is_uppercase)
+                    && !lexicon::is_not_person(ctx.w(&p[0]))
+                    && !lexicon::is_role(ctx.w(&p[0]))
+                    && !lexicon::is_function_word(ctx.w(&p[0]))
+            })
+        }
+        [_, .., last] if words.len() <= 3 => wordy && !last.ends_with('s'),
+        _ => false,
+    }
 }
 
 pub(super) fn compatible(d: &Draft, g: Gender) -> bool {
