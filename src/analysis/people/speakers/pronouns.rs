@@ -213,7 +213,10 @@ fn could_speak(ctx: &Ctx<'_>, p: usize, si: usize, at: usize) -> bool {
                     // to a name the lists lack or to something not a person.
                     _ if ctx.w(&toks[j]) != ","
                         || j.checked_sub(1).is_some_and(|k| {
-                            ctx.w(&toks[k]).chars().next().is_some_and(char::is_uppercase)
+                            ctx.w(&toks[k])
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
                         }) =>
                     {
                         return false;
