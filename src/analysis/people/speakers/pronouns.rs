@@ -58,16 +58,15 @@ pub(super) fn nearest_spoken_text(ctx: &Ctx<'_>, at: usize, g: Gender) -> Option
                 continue;
             }
             match subject_left(ctx, &frame, v) {
-                Some(Subject::Person(p, _)) => {
-                    if ctx.drafts.get(p).is_some_and(|d| compatible(d, g)) {
-                        return None;
-                    }
+                Some(Subject::Person(p, _))
+                    if ctx.drafts.get(p).is_some_and(|d| compatible(d, g)) =>
+                {
+                    return None;
                 }
-                Some(Subject::Text(t, _)) => {
-                    let words: Vec<&str> = t.split_whitespace().collect();
-                    if name_like(ctx, &words, at) {
-                        return Some((s, t));
-                    }
+                Some(Subject::Text(t, _))
+                    if name_like(ctx, &t.split_whitespace().collect::<Vec<_>>(), at) =>
+                {
+                    return Some((s, t));
                 }
                 _ => {}
             }
