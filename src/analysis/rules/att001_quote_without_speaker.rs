@@ -117,7 +117,7 @@ fn stands_alone(ctx: &RuleContext<'_>, q: &Quote) -> bool {
 /// Whether sentence `si` attributes words to someone who can speak: outside quotes, an
 /// attribution word (a speech verb such as "said", "asked" or "wrote", "according to", a user's
 /// attribution verb) and a speaker (a person named, "he", "she", "they", a role such as "the
-/// spokesman"). "A survey found that …" or "Telewest predicts." credits no quote that follows.
+/// spokesman" or "officials"). "A survey found that …" or "Telewest predicts." credits no quote that follows.
 fn attributes(ctx: &RuleContext<'_>, si: usize) -> bool {
     let doc = ctx.doc;
     let toks = doc.narration(si);
@@ -136,8 +136,14 @@ fn attributes(ctx: &RuleContext<'_>, si: usize) -> bool {
                     w,
                     "he" | "she" | "they" | "He" | "She" | "They" | "I" | "We" | "we"
                 )
-                || lexicon::is_role(w))
+                || is_role_word(w))
     })
+}
+
+/// A role word in any case, singular or plural ("spokesman", "Officials").
+fn is_role_word(w: &str) -> bool {
+    let lc = lexicon::lower(w);
+    lexicon::is_role_lc(&lc) || lc.strip_suffix('s').is_some_and(lexicon::is_role_lc)
 }
 
 /// Whether the sentences around quote `qi` give it a speaker a reader would accept: an
@@ -301,7 +307,8 @@ mod tests {
 
     #[test]
     fn the_fix_adds_an_attribution_to_complete() {
-        let tail = " The talks continue on Friday.\n";
+        // The quote stands as its own paragraph (an orphan), whatever mark ends it.
+        let tail = "\n\nThe talks continue on Friday.\n";
         for (quote, want) in [
             (
                 "“We will not back down.”",
