@@ -117,7 +117,7 @@ fn stands_alone(ctx: &RuleContext<'_>, q: &Quote) -> bool {
 /// Whether sentence `si` attributes words to someone who can speak: outside quotes, an
 /// attribution word (a speech verb such as "said", "asked" or "wrote", "according to", a user's
 /// attribution verb) and a speaker (a person named, "he", "she", "they", a role such as "the
-/// spokesman" or "officials"). "A survey found that …" or "Telewest predicts." credits no quote that follows.
+/// spokesman"). Plural "officials" names nobody who could have said a quote word for word. "A survey found that …" or "Telewest predicts." credits no quote that follows.
 fn attributes(ctx: &RuleContext<'_>, si: usize) -> bool {
     let doc = ctx.doc;
     let toks = doc.narration(si);
@@ -136,14 +136,8 @@ fn attributes(ctx: &RuleContext<'_>, si: usize) -> bool {
                     w,
                     "he" | "she" | "they" | "He" | "She" | "They" | "I" | "We" | "we"
                 )
-                || is_role_word(w))
+                || lexicon::is_role(w))
     })
-}
-
-/// A role word in any case, singular or plural ("spokesman", "Officials").
-fn is_role_word(w: &str) -> bool {
-    let lc = lexicon::lower(w);
-    lexicon::is_role_lc(&lc) || lc.strip_suffix('s').is_some_and(lexicon::is_role_lc)
 }
 
 /// Whether the sentences around quote `qi` give it a speaker a reader would accept: an
