@@ -117,7 +117,7 @@ fn stands_alone(ctx: &RuleContext<'_>, q: &Quote) -> bool {
 /// Whether sentence `si` attributes words to someone who can speak: outside quotes, an
 /// attribution word (a speech verb such as "said", "asked" or "wrote", "according to", a user's
 /// attribution verb) and a speaker (a person named, "he", "she", "they", a role such as "the
-/// spokesman"). Plural "officials" names nobody who could have said a quote word for word. "A survey found that …" or "Telewest predicts." credits no quote that follows.
+/// spokesman"). "A survey found that …" or "Telewest predicts." credits no quote that follows.
 fn attributes(ctx: &RuleContext<'_>, si: usize) -> bool {
     let doc = ctx.doc;
     let toks = doc.narration(si);
@@ -145,7 +145,8 @@ fn attributes(ctx: &RuleContext<'_>, si: usize) -> bool {
 /// attribution to someone in the sentence before (even across a paragraph break: "Smith said the
 /// plant would close." then the quote) or a quote there (the same voice goes on), an attribution
 /// in the sentence after (delayed: "… That was how the mayor put it."; in the next paragraph only
-/// when it holds no quote of its own), or a later quote of the paragraph with a named speaker.
+/// when it points back or is a short credit line, and holds no quote of its own), or a later
+/// quote of the paragraph with a named speaker.
 fn neighbours_credit(ctx: &RuleContext<'_>, qi: usize) -> bool {
     let doc = ctx.doc;
     let q = &doc.quotes[qi];
@@ -166,7 +167,20 @@ fn neighbours_credit(ctx: &RuleContext<'_>, qi: usize) -> bool {
     let n = q.end_sentence + 1;
     if let (Some(next), Some(end)) = (doc.sentences.get(n), doc.sentences.get(q.end_sentence)) {
         let same_para = next.paragraph == end.paragraph;
-        if body(n) && attributes(ctx, n) && (same_para || !has_quote(n)) {
+        // Across a paragraph break only a sentence that points back ("That was how …", "So
+        // says …", "Said Jane Doe, …") or a short credit line, with no quote of its own: a new
+        // paragraph that reports someone else ("Prime Minister Lindqvist, who chaired the
+        // session, said the allies …") starts a new topic.
+        let points_back = || {
+            let toks = doc.narration(n);
+            let first = toks.first().map_or("", |t| t.text(&doc.prose));
+            let words = toks.iter().filter(|t| t.kind == TokenKind::Word).count();
+            matches!(
+                first,
+                "That" | "This" | "Those" | "These" | "So" | "Such" | "Thus" | "Said" | "Says"
+            ) || words <= 8
+        };
+        if body(n) && attributes(ctx, n) && (same_para || (!has_quote(n) && points_back())) {
             return true;
         }
     }
