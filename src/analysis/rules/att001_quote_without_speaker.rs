@@ -184,15 +184,23 @@ fn neighbours_credit(ctx: &RuleContext<'_>, qi: usize) -> bool {
             return true;
         }
     }
+    // Quotes are in source order, one attribution each: the later quotes of the paragraph.
     let para_end = q.paragraphs.end;
-    ctx.people.attributions.iter().any(|b| {
-        doc.quotes.get(b.quote).is_some_and(|o| {
+    ctx.people
+        .attributions
+        .iter()
+        .skip(qi + 1)
+        .map_while(|b| {
+            doc.quotes
+                .get(b.quote)
+                .filter(|o| o.paragraphs.start < para_end)
+                .map(|o| (o, b))
+        })
+        .any(|(o, b)| {
             o.parent.is_none()
                 && o.range.start >= q.range.end
-                && o.paragraphs.start < para_end
                 && matches!(b.via, SpeakerVia::Named | SpeakerVia::Pronoun)
         })
-    })
 }
 
 /// The one person a reader would guess said quote `q`: the first person named outside quotes in
@@ -205,10 +213,10 @@ fn likely_speaker(ctx: &RuleContext<'_>, q: &Quote) -> Option<String> {
         m.kind != people::MentionKind::Pronoun && doc.quote_at(m.range.start).is_none()
     };
     let in_range = |from: usize, to: usize| {
-        ctx.people
-            .mentions
+        let i = ctx.people.mentions.partition_point(|m| m.range.start < from);
+        ctx.people.mentions[i..]
             .iter()
-            .filter(move |m| m.range.start >= from && m.range.start < to)
+            .take_while(move |m| m.range.start < to)
             .filter(named)
     };
     let name = |p: usize| ctx.people.persons.get(p).map(|p| p.name.clone());
