@@ -123,11 +123,19 @@ fn attribution_patterns() {
 
 #[test]
 fn pronoun_with_two_candidates_is_reported() {
-    let src = "Talks\n\nPrime Minister Daniel Okoro met Chancellor Peter Haas on Monday.\n\n“We are united,” he said.\n";
+    let src = "Talks\n\nPrime Minister Daniel Okoro and Chancellor Peter Haas spoke on Monday.\n\n“We are united,” he said.\n";
     let (_, people) = run(src);
     let a = &people.attributions[0];
     assert_eq!(a.via, SpeakerVia::Pronoun);
     assert_eq!(a.candidates.len(), 2);
+    // The object of "met" is no candidate: the subject is the one a reader takes.
+    let src = "Talks\n\nPrime Minister Daniel Okoro met Chancellor Peter Haas on Monday.\n\n“We are united,” he said.\n";
+    let (_, people) = run(src);
+    assert_eq!(
+        people.attributions[0].speaker.as_deref(),
+        Some("Daniel Okoro")
+    );
+    assert!(people.attributions[0].candidates.is_empty());
     // Gender settles it when only one fits.
     let src = "Talks\n\nMrs Ada Okoro met Mr Peter Haas on Monday.\n\n“We are united,” she said.\n";
     let (_, people) = run(src);
@@ -479,4 +487,47 @@ fn continuation_survives_a_sentence_that_names_the_speaker_again() {
     let src = "Arsene Wenger said: \"I have to give him a run of games.\" Jens Lehmann trained alone.\n\n\"If you look at my career, you will see I have left big players out.\"\n";
     let got = speakers(src);
     assert_eq!(got[1].1, None, "{got:?}");
+}
+
+#[test]
+fn candidates_are_living_subjects_not_list_members() {
+    // A list after an object ("stars A, B and C") and the dead are no candidates.
+    for src in [
+        "Film\n\nDaniel Okoro is in London for his comedy, which also stars Peter Haas, Robert Hale and Simon Grant.\n\n“It was fun,” he said.\n",
+        "Tribute\n\nThe tribute came from producer Michael Dunn, a friend of the late George Ellery, who died in March.\n\n“He was unique,” he said.\n",
+    ] {
+        let (_, people) = run(src);
+        assert!(people.attributions[0].candidates.is_empty(), "{src}");
+        assert!(people.attributions[0].person.is_some(), "{src}");
+    }
+}
+
+#[test]
+fn pronoun_goes_to_the_nearer_speaker_the_lists_lack() {
+    let src = "Voters\n\nHillary Clinton spoke at a rally in Raleigh on Saturday.\n\nAmong the crowd was Tyresha McLenney, a nurse. McLenney said Clinton had not earned her vote.\n\n“It is not something she says all the time,” she said.\n";
+    assert_eq!(
+        speakers(src),
+        [("It is not".to_string(), Some("McLenney".to_string()))]
+    );
+    // Without a speech verb of its own the unlisted name does not take the pronoun.
+    let src = "Voters\n\nHillary Clinton spoke at a rally in Raleigh on Saturday.\n\nPresidential Debates are due next week.\n\n“We are ready,” she said.\n";
+    assert_eq!(
+        speakers(src),
+        [(
+            "We are ready,".to_string(),
+            Some("Hillary Clinton".to_string())
+        )]
+    );
+}
+
+#[test]
+fn organisation_names_keep_their_connectors() {
+    let src = "Trade\n\n“It is the best we could get,” the Council on Foreign Relations said.\n";
+    assert_eq!(
+        speakers(src),
+        [(
+            "It is the".to_string(),
+            Some("the Council on Foreign Relations".to_string())
+        )]
+    );
 }

@@ -2,7 +2,6 @@
 
 use super::{Diagnostic, RuleContext};
 use crate::analysis::diagnostic::{Edit, Fix};
-use crate::analysis::document::BlockKind;
 use crate::analysis::lexicon;
 use crate::analysis::people::{self, SpeakerVia};
 use crate::analysis::quotes::{self, Quote};
@@ -11,26 +10,40 @@ use crate::analysis::tokens::TokenKind;
 
 declare_rule! {
     /// ## What it does
-    /// Flags a direct quotation with no identified speaker.
+    /// Flags a direct quotation that stands as a sentence of its own with no speaker.
     ///
     /// A quote has a speaker when a cue such as "said", "told" or "according to" attaches it to
     /// someone in its sentence, a colon introduction names the speaker, or it continues an
-    /// attributed quote. The rule only speaks when, in addition, the quote's paragraph names
-    /// nobody and uses no attribution verb outside quotation marks.
+    /// attributed quote. An orphan quote is reported whoever else its paragraph names: naming
+    /// someone in passing does not say who spoke. When one person is named in the quote's
+    /// paragraph and the one before, the message asks whether they said it.
     ///
     /// ## Why it matters
     /// A quote nobody said cannot be checked, and readers cannot weigh it. Wire and house style
     /// require every direct quote to name its source.
     ///
-    /// Not flagged: scare quotes (three words or fewer with no speech around them), titles of
-    /// works and names in quotation marks ("The Steve Harvey Morning Show"), quotes in headings,
-    /// quotes nested in another quote (they belong to the outer speaker), and unclosed quotes
-    /// (ATT006 reports those; their extent, and so their speaker, is unknown).
+    /// Not flagged: a quotation inside a sentence of narration (a term, a gloss, a document's
+    /// words, a title, a scare quote, or a credit such as "The letter opened, “…”"); a quote
+    /// introduced by a line ending in a colon ("Jane Doe, Harbour Times:"); a quote after a
+    /// sentence that attributes to someone ("Smith said the plant would close.", not "A survey
+    /// found that the plant would close.") or that holds a quote (the
+    /// same voice goes on), or before one that attributes ("… That was how the mayor put it."),
+    /// or before a quote of the same paragraph with a named speaker; three words or fewer;
+    /// titles of works; quotes in headings, quotes nested in another quote (they belong to the
+    /// outer speaker), and unclosed quotes (ATT006 reports those; their extent, and so their
+    /// speaker, is unknown).
     ///
     /// ## Example
     /// Flagged: `“We will not back down.” The talks continue on Friday.` (who said it?)
     ///
+    /// Flagged: `Maria Lopez runs the bakery. The plant shuts in March. “We had no warning.”`
+    /// (Lopez is named, but nothing says she spoke.)
+    ///
     /// Not flagged: `“We will not back down,” the minister said. The talks continue on Friday.`
+    ///
+    /// Not flagged: `Union leader Dan Hurst said the plant would close. “We had no warning.”`
+    ///
+    /// Not flagged: `The council described the plan as “a step too far for the town” on Monday.`
     ATT001, "quote-without-speaker", Warning,
     cost: Heavy,
 }
@@ -45,36 +58,16 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if q.parent.is_some() || !q.closed || !a.speech || a.via != SpeakerVia::None {
             continue;
         }
-        // Anyone named, or any attribution verb, in the quote's paragraphs outside quotes.
-        let mut context = false;
-        for pi in q.paragraphs.clone() {
-            let Some(p) = doc.paragraphs.get(pi) else {
-                continue;
-            };
-            if p.kind == BlockKind::Heading {
-                context = true;
-                break;
-            }
-            for si in p.sentences.clone() {
-                for t in doc.sentence_tokens(si) {
-                    if t.kind != TokenKind::Word || doc.quote_at(t.range.start).is_some() {
-                        continue;
-                    }
-                    let w = t.text(&doc.prose);
-                    let w = lexicon::strip_possessive(w);
-                    if lexicon::speech_verb(w).is_some()
-                        || matches!(w, "found" | "finds" | "according" | "reads" | "read")
-                        || people::user_verb_at(doc, t, &ctx.config.attribution_verbs)
-                        || ctx.people.mention_at(t.range.start).is_some()
-                        || matches!(w, "he" | "she" | "He" | "She" | "they" | "They")
-                    {
-                        context = true;
-                        break;
-                    }
-                }
-            }
+        if q.paragraphs.clone().any(|p| doc.is_heading(p)) {
+            continue;
         }
-        if context {
+        // Only a quotation that stands as a sentence of its own is an orphan. One inside a
+        // sentence of narration ("gave “protected designation of origin” status", "the letter
+        // opened, “…”") quotes a document, a term or a phrase, or is credited by that sentence.
+        if !stands_alone(ctx, q) {
+            continue;
+        }
+        if neighbours_credit(ctx, a.quote) {
             continue;
         }
         // A transcript line: "PENCE: Well, …".
@@ -90,13 +83,183 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         let excerpt = quotes::excerpt(doc.text(q.content), 6);
+        let ask = match likely_speaker(ctx, q) {
+            Some(name) => format!("did {name} say this?"),
+            None => "say who said it".to_string(),
+        };
         let mut d = ctx.diagnostic(
             q.range,
-            format!("quotation `{excerpt}` has no speaker: say who said it"),
+            format!("quotation `{excerpt}` has no speaker: {ask}"),
         );
         d.fix = add_attribution(ctx.text, q);
         out.push(d);
     }
+}
+
+/// Whether quote `q` is a sentence (or several) of its own: no words of narration before it in
+/// its first sentence or after it in its last.
+fn stands_alone(ctx: &RuleContext<'_>, q: &Quote) -> bool {
+    let doc = ctx.doc;
+    let words = |si: usize| {
+        doc.narration(si)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .collect::<Vec<_>>()
+    };
+    !words(q.sentence)
+        .iter()
+        .any(|t| t.range.end <= q.range.start)
+        && !words(q.end_sentence)
+            .iter()
+            .any(|t| t.range.start >= q.range.end)
+}
+
+/// Whether sentence `si` attributes words to someone who can speak: outside quotes, an
+/// attribution word (a speech verb such as "said", "asked" or "wrote", "according to", a user's
+/// attribution verb) and a speaker (a person named, "he", "she", "they", a role such as "the
+/// spokesman"). "A survey found that …" or "Telewest predicts." credits no quote that follows.
+fn attributes(ctx: &RuleContext<'_>, si: usize) -> bool {
+    let doc = ctx.doc;
+    let toks = doc.narration(si);
+    let verb = toks.iter().any(|t| {
+        let w = lexicon::strip_possessive(t.text(&doc.prose));
+        t.kind == TokenKind::Word
+            && (lexicon::speech_verb(w).is_some()
+                || matches!(w, "according" | "attributed")
+                || people::user_verb_at(doc, t, &ctx.config.attribution_verbs))
+    });
+    verb && toks.iter().any(|t| {
+        let w = lexicon::strip_possessive(t.text(&doc.prose));
+        t.kind == TokenKind::Word
+            && (ctx.people.mention_at(t.range.start).is_some()
+                || matches!(
+                    w,
+                    "he" | "she" | "they" | "He" | "She" | "They" | "I" | "We" | "we"
+                )
+                || lexicon::is_role(w))
+    })
+}
+
+/// Whether the sentences around quote `qi` give it a speaker a reader would accept: an
+/// introduction ending in a colon ("The letter opened:", "Jane Doe, Harbour Times:"), an
+/// attribution to someone in the sentence before (even across a paragraph break: "Smith said the
+/// plant would close." then the quote) or a quote there (the same voice goes on), an attribution
+/// in the sentence after (delayed: "… That was how the mayor put it."; in the next paragraph only
+/// when it points back or is a short credit line, and holds no quote of its own), or a later
+/// quote of the paragraph with a named speaker.
+fn neighbours_credit(ctx: &RuleContext<'_>, qi: usize) -> bool {
+    let doc = ctx.doc;
+    let q = &doc.quotes[qi];
+    if doc.prose[..q.range.start].trim_end().ends_with(':') {
+        return true;
+    }
+    let has_quote = |si: usize| doc.narration(si).len() < doc.sentence_tokens(si).len();
+    let body = |si: usize| {
+        doc.sentences
+            .get(si)
+            .is_some_and(|s| !doc.is_heading(s.paragraph))
+    };
+    if let Some(p) = q.sentence.checked_sub(1).filter(|&p| body(p)) {
+        if attributes(ctx, p) || has_quote(p) {
+            return true;
+        }
+    }
+    let n = q.end_sentence + 1;
+    if let (Some(next), Some(end)) = (doc.sentences.get(n), doc.sentences.get(q.end_sentence)) {
+        let same_para = next.paragraph == end.paragraph;
+        // Across a paragraph break only a sentence that points back ("That was how …", "So
+        // says …", "Said Jane Doe, …") or a short credit line, with no quote of its own: a new
+        // paragraph that reports someone else ("Prime Minister Lindqvist, who chaired the
+        // session, said the allies …") starts a new topic.
+        let points_back = || {
+            let toks = doc.narration(n);
+            let first = toks.first().map_or("", |t| t.text(&doc.prose));
+            let words = toks.iter().filter(|t| t.kind == TokenKind::Word).count();
+            matches!(
+                first,
+                "That" | "This" | "Those" | "These" | "So" | "Such" | "Thus" | "Said" | "Says"
+            ) || words <= 8
+        };
+        if body(n) && attributes(ctx, n) && (same_para || (!has_quote(n) && points_back())) {
+            return true;
+        }
+    }
+    // Quotes are in source order, one attribution each: the later quotes of the paragraph.
+    let para_end = q.paragraphs.end;
+    ctx.people
+        .attributions
+        .iter()
+        .skip(qi + 1)
+        .map_while(|b| {
+            doc.quotes
+                .get(b.quote)
+                .filter(|o| o.paragraphs.start < para_end)
+                .map(|o| (o, b))
+        })
+        .any(|(o, b)| {
+            o.parent.is_none()
+                && o.range.start >= q.range.end
+                && matches!(b.via, SpeakerVia::Named | SpeakerVia::Pronoun)
+        })
+}
+
+/// The one person a reader would guess said quote `q`: the first person named outside quotes in
+/// the sentence before it ("Campbell signalled his intent to move abroad. “I'm 30 now …”"),
+/// else the only person named in subject position outside quotes in its paragraph and the one
+/// before.
+fn likely_speaker(ctx: &RuleContext<'_>, q: &Quote) -> Option<String> {
+    let doc = ctx.doc;
+    let named = |m: &&people::Mention| {
+        m.kind != people::MentionKind::Pronoun && doc.quote_at(m.range.start).is_none()
+    };
+    let in_range = |from: usize, to: usize| {
+        let i = ctx.people.mentions.partition_point(|m| m.range.start < from);
+        ctx.people.mentions[i..]
+            .iter()
+            .take_while(move |m| m.range.start < to)
+            .filter(named)
+    };
+    let name = |p: usize| ctx.people.persons.get(p).map(|p| p.name.clone());
+    // In subject position: among the first words of its sentence, after no lower-case word
+    // ("with Johnston McEvoy" names no speaker).
+    let subject_like = |m: &people::Mention| {
+        let Some(si) = doc.sentence_at(m.range.start) else {
+            return false;
+        };
+        let toks = doc.sentence_tokens(si);
+        let i = toks.partition_point(|t| t.range.start < m.range.start);
+        let after_lower = i.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text(&doc.prose)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        });
+        i <= 6 && !after_lower
+    };
+    if let Some(prev) = q.sentence.checked_sub(1).and_then(|p| doc.sentences.get(p)) {
+        if let Some(m) = in_range(prev.range.start, prev.range.end).next() {
+            if subject_like(m) {
+                return name(m.person);
+            }
+        }
+    }
+    let first = q.paragraphs.start.saturating_sub(1);
+    let from = doc.paragraphs.get(first)?.range.start;
+    let to = doc
+        .paragraphs
+        .get(q.paragraphs.end.saturating_sub(1))?
+        .range
+        .end;
+    let mut who: Option<usize> = None;
+    for m in in_range(from, to).filter(|m| subject_like(m)) {
+        match who {
+            None => who = Some(m.person),
+            Some(p) if p == m.person => {}
+            Some(_) => return None,
+        }
+    }
+    name(who?)
 }
 
 /// The placeholder the "add attribution" fix inserts; the writer replaces it.
@@ -160,7 +323,8 @@ mod tests {
 
     #[test]
     fn the_fix_adds_an_attribution_to_complete() {
-        let tail = " The talks continue on Friday.\n";
+        // The quote stands as its own paragraph (an orphan), whatever mark ends it.
+        let tail = "\n\nThe talks continue on Friday.\n";
         for (quote, want) in [
             (
                 "“We will not back down.”",

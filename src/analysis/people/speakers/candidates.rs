@@ -200,6 +200,26 @@ pub(super) fn np_left(ctx: &Ctx<'_>, toks: &[Token], t: usize) -> Option<Subject
             }
             break;
         }
+        // A connector inside a proper name ("the Council on Foreign Relations", "Democrats and
+        // Republicans"): the phrase goes on when a capitalised word stands on both sides.
+        if matches!(w, "on" | "and" | "in" | "to" | "de")
+            && s >= 2
+            && ctx
+                .w(&toks[s - 2])
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && ctx
+                .w(&toks[s])
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && toks[s - 2].kind == TokenKind::Word
+        {
+            s -= 1;
+            n += 1;
+            continue;
+        }
         let cap = w.chars().next().is_some_and(char::is_uppercase);
         if cap && !matches!(w, "But" | "And" | "So" | "Then" | "Yet" | "Or") {
             s -= 1;

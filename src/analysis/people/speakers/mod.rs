@@ -15,7 +15,7 @@ use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};
 use candidates::clause_subject;
 use cues::{cue_after, cue_before, signature};
-use pronouns::{resolve_pronoun, text_antecedent};
+use pronouns::{nearest_spoken_text, resolve_pronoun, text_antecedent};
 use quotation::{is_title_of_work, looks_like_speech};
 
 pub(super) struct Speakers {
@@ -290,16 +290,38 @@ fn apply(
             a.via = SpeakerVia::Named;
         }
         Subject::Pronoun(g, r) => {
-            let (chosen, candidates) = resolve_pronoun(ctx, qi, done, g, r.start);
+            let (mut chosen, mut candidates) = resolve_pronoun(ctx, qi, done, g, r.start);
+            // A speaker named as text in a nearer sentence than the chosen person's ("McLenney
+            // said Clinton had not earned her vote. “…,” she said.") is the one meant.
+            let mut text = None;
+            if let Some((ts, t)) = nearest_spoken_text(ctx, r.start, g) {
+                let chosen_sentence = chosen.and_then(|p| {
+                    ctx.mentions[..ctx.mentions.partition_point(|m| m.range.start < r.start)]
+                        .iter()
+                        .rev()
+                        .find(|m| m.person == p && !ctx.in_quote(m.range.start))
+                        .and_then(|m| doc_sentence(ctx, m.range.start))
+                });
+                if chosen_sentence.is_none_or(|cs| cs <= ts) {
+                    chosen = None;
+                    candidates.clear();
+                    text = Some(t);
+                }
+            }
             a.speaker_range = Some(r);
             a.via = SpeakerVia::Pronoun;
             a.person = chosen;
             a.speaker = chosen
                 .map(|p| person_name(ctx.drafts, p))
+                .or(text)
                 .or_else(|| text_antecedent(ctx, r.start));
             a.candidates = candidates;
         }
     }
+}
+
+fn doc_sentence(ctx: &Ctx<'_>, offset: usize) -> Option<usize> {
+    ctx.doc.sentence_at(offset)
 }
 
 pub(super) fn person_name(drafts: &[Draft], p: usize) -> String {

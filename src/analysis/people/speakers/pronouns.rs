@@ -6,7 +6,7 @@ use super::{Ctx, Subject, pronoun};
 use crate::analysis::lexicon::{self, Gender};
 use crate::analysis::people::mentions::Draft;
 use crate::analysis::people::{Attribution, Mention, MentionKind};
-use crate::analysis::tokens::Token;
+use crate::analysis::tokens::{Token, TokenKind};
 
 /// When no named person fits a pronoun: the unnamed source a nearby attribution gave ("A
 /// spokesman for the commission said …" … "“…,” he said"). Looks back over the three sentences
@@ -39,6 +39,80 @@ pub(super) fn text_antecedent(ctx: &Ctx<'_>, at: usize) -> Option<String> {
     None
 }
 
+/// The nearest speaker named as text that "he"/"she" at byte `at` can refer to: the subject of a
+/// speech verb in the pronoun's sentence or the three before that is a name the lists lack
+/// ("McLenney said …", "Aiko Tanabe told …"). Returns its sentence and text. A role ("the
+/// Republican nominee said") usually stands for someone named, and is passed over. Stops at a person the pronoun fits (the
+/// named mentions decide then) and skips people of the other sex.
+pub(super) fn nearest_spoken_text(ctx: &Ctx<'_>, at: usize, g: Gender) -> Option<(usize, String)> {
+    let si = ctx.doc.sentence_at(at)?;
+    for s in (si.saturating_sub(3)..=si).rev() {
+        let frame: Vec<Token> = ctx
+            .doc
+            .narration(s)
+            .into_iter()
+            .filter(|t| t.range.start < at)
+            .collect();
+        for v in (0..frame.len()).rev() {
+            if !ctx.is_verb(&frame[v]) || ctx.w(&frame[v]).ends_with("ing") {
+                continue;
+            }
+            match subject_left(ctx, &frame, v) {
+                Some(Subject::Person(p, _))
+                    if ctx.drafts.get(p).is_some_and(|d| compatible(d, g)) =>
+                {
+                    return None;
+                }
+                Some(Subject::Text(t, _))
+                    if name_like(ctx, &t.split_whitespace().collect::<Vec<_>>(), at) =>
+                {
+                    return Some((s, t));
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// Words that read as a person's name the lists lack: capitalised words, none a listed non-name,
+/// role, function or calendar word, none all capitals ("IMF"), no possessive; two or three words
+/// not ending in a plural ("Presidential Debates"), or one word that the article gave earlier
+/// after a capitalised first name ("Tyresha McLenney" … "McLenney said").
+fn name_like(ctx: &Ctx<'_>, words: &[&str], at: usize) -> bool {
+    let wordy = words.iter().all(|w| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.any(char::is_lowercase)
+            && !lexicon::is_not_person(w)
+            && !lexicon::is_role(w)
+            && !lexicon::is_function_word(w)
+            && !lexicon::is_possessive(w)
+            && lexicon::calendar::month_of(&lexicon::lower(w)).is_none()
+            && lexicon::calendar::weekday_of(&lexicon::lower(w)).is_none()
+    }) && !matches!(
+        words.first(),
+        Some(&("He" | "She" | "It" | "They" | "We" | "I" | "This" | "That"))
+    );
+    match words {
+        [one] if wordy => {
+            let doc = ctx.doc;
+            let end = doc.tokens.partition_point(|t| t.range.start < at);
+            let start = end.saturating_sub(2000);
+            doc.tokens[start..end].windows(2).any(|p| {
+                ctx.w(&p[1]) == *one
+                    && p[0].kind == TokenKind::Word
+                    && ctx.w(&p[0]).chars().next().is_some_and(char::is_uppercase)
+                    && !lexicon::is_not_person(ctx.w(&p[0]))
+                    && !lexicon::is_role(ctx.w(&p[0]))
+                    && !lexicon::is_function_word(ctx.w(&p[0]))
+            })
+        }
+        [_, .., last] if words.len() <= 3 => wordy && !last.ends_with('s'),
+        _ => false,
+    }
+}
+
 pub(super) fn compatible(d: &Draft, g: Gender) -> bool {
     match d.gender {
         // A name found only by a known surname ("Royal Bank") is too weak to be a pronoun's
@@ -51,8 +125,125 @@ pub(super) fn compatible(d: &Draft, g: Gender) -> bool {
 }
 
 /// Resolves "he"/"she" at byte `at` to the person it refers to. Returns the chosen person and,
-/// when more than one person fits, every candidate.
+/// when a reader would hesitate, every candidate: two or more people of the pronoun's known sex
+/// in subject position in the sentence it points back to ("Okoro and Haas spoke to reporters."),
+/// none of them the speaker just quoted. Objects ("met Haas"), possessors, objects of
+/// prepositions, people named only inside quotes and the dead ("Charles, who died in June") are
+/// never candidates.
 pub(super) fn resolve_pronoun(
+    ctx: &Ctx<'_>,
+    qi: usize,
+    done: &[Attribution],
+    g: Gender,
+    at: usize,
+) -> (Option<usize>, Vec<usize>) {
+    let (chosen, cands) = resolve_pronoun_inner(ctx, qi, done, g, at);
+    if cands.len() < 2 {
+        return (chosen, cands);
+    }
+    let Some(si) = chosen
+        .and_then(|p| {
+            ctx.mentions[..ctx.mentions.partition_point(|m| m.range.start < at)]
+                .iter()
+                .rev()
+                .find(|m| m.person == p && !ctx.in_quote(m.range.start))
+        })
+        .and_then(|m| ctx.doc.sentence_at(m.range.start))
+    else {
+        return (chosen, Vec::new());
+    };
+    let prev_speaker = done.iter().rev().find_map(|a| a.person);
+    let mut fit: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&p| ctx.drafts.get(p).is_some_and(|d| d.gender == Some(g)))
+        .filter(|&p| could_speak(ctx, p, si, at))
+        .collect();
+    fit.dedup();
+    if fit.len() < 2 || prev_speaker.is_some_and(|p| fit.contains(&p)) {
+        return (chosen, Vec::new());
+    }
+    (chosen, fit)
+}
+
+/// Whether person `p` stands in subject position in sentence `si` (before byte `at`, outside
+/// quotes): first in the sentence or after a comma or a conjunction ("Okoro and Haas met",
+/// "…, and Haas said"), past titles, not a possessor ("Haas's aide") and not dead ("Charles, who
+/// died", "the late Ray Charles").
+fn could_speak(ctx: &Ctx<'_>, p: usize, si: usize, at: usize) -> bool {
+    let doc = ctx.doc;
+    let Some(s) = doc.sentences.get(si) else {
+        return false;
+    };
+    let toks = doc.sentence_tokens(si);
+    ctx.mentions
+        .iter()
+        .filter(|m| m.person == p && m.kind != MentionKind::Pronoun)
+        .filter(|m| m.range.start >= s.range.start && m.range.end <= s.range.end.min(at))
+        .filter(|m| !ctx.in_quote(m.range.start))
+        .any(|m| {
+            let rest = doc.prose.get(m.range.end..).unwrap_or("");
+            if rest.starts_with("'s") || rest.starts_with("’s") {
+                return false;
+            }
+            let i = toks.partition_point(|t| t.range.start < m.range.start);
+            // The word before the name, past titles; along a list ("Wood, Jason and Cohen")
+            // back to its first name, whose place decides for the whole list.
+            let word_before = |i: usize| {
+                toks[..i].iter().rposition(|t| {
+                    let w = ctx.w(t);
+                    let cap = w.chars().next().is_some_and(char::is_uppercase);
+                    !(cap || lexicon::is_role(w) || matches!(w, "-" | "'" | "’"))
+                })
+            };
+            let mut b = word_before(i);
+            let mut hops = 0;
+            while let Some(j) = b.filter(|&j| matches!(ctx.w(&toks[j]), "," | "and" | "or")) {
+                let listed = j
+                    .checked_sub(1)
+                    .and_then(|k| ctx.mention_at(toks[k].range.start))
+                    .filter(|x| x.kind != MentionKind::Pronoun);
+                match listed {
+                    Some(x) if hops < 8 => {
+                        hops += 1;
+                        b = word_before(toks.partition_point(|t| t.range.start < x.range.start));
+                    }
+                    // "England and Real Madrid striker Owen", "from Bernal, Jamie Foxx": joined
+                    // to a name the lists lack or to something not a person.
+                    _ if ctx.w(&toks[j]) != ","
+                        || j.checked_sub(1).is_some_and(|k| {
+                            ctx.w(&toks[k])
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                        }) =>
+                    {
+                        return false;
+                    }
+                    _ => break,
+                }
+            }
+            let before = b.map(|j| ctx.w(&toks[j]));
+            let after: Vec<String> = toks[i..]
+                .iter()
+                .skip_while(|t| t.range.start < m.range.end)
+                .take(4)
+                .map(|t| lexicon::lower(ctx.w(t)).into_owned())
+                .collect();
+            let dead = after.iter().any(|w| w == "died")
+                || toks[..i]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|t| ctx.w(t).eq_ignore_ascii_case("late"));
+            !dead
+                && before.is_none_or(|w| {
+                    matches!(w, "," | "and" | "but" | "while" | "whereas" | "as" | "both")
+                })
+        })
+}
+
+fn resolve_pronoun_inner(
     ctx: &Ctx<'_>,
     qi: usize,
     done: &[Attribution],
