@@ -13,6 +13,11 @@ const HEADLINE_WORDS: usize = 20;
 const SHORT_HEADLINE_WORDS: usize = 16;
 /// The longest deck, in words.
 const DECK_WORDS: usize = 40;
+/// The longest deck that ends like a sentence, in words (it must stand over a dateline), and the
+/// longest line that [`over_longer_intro`] looks past to find the intro.
+const SHORT_DECK_WORDS: usize = 20;
+/// The longest section label under a headline ("Letters.", "Opinion.").
+const LABEL_WORDS: usize = 3;
 
 /// Labels that mark a piece as the writer's own judgement ("Analysis: …", "Review: …").
 const GENRE_LABELS: &[&str] = &[
@@ -73,7 +78,7 @@ fn label(prose: &str, toks: &[Token]) -> bool {
 }
 
 /// A dateline opens the paragraph: a place in capitals, then a dash or an agency in brackets
-/// within the first few words ("WASHINGTON (AP) —", "HEMPSTEAD, N.Y. ―").
+/// within the first few words ("WASHINGTON (AP) —", "HEMPSTEAD, N.Y. ―", "BRUSSELS - ").
 fn dateline(prose: &str, toks: &[Token]) -> bool {
     let Some(first) = toks.first() else {
         return false;
@@ -81,24 +86,29 @@ fn dateline(prose: &str, toks: &[Token]) -> bool {
     let w = first.text(prose);
     let caps = w.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && w.chars().all(|c| !c.is_lowercase());
-    caps && toks
-        .iter()
-        .take(10)
-        .any(|t| matches!(t.text(prose), "—" | "―" | "–" | "(") || t.text(prose).starts_with("--"))
+    caps && toks.iter().take(10).enumerate().any(|(i, t)| {
+        let w = t.text(prose);
+        matches!(w, "—" | "―" | "–" | "(") || w.starts_with("--") || (w == "-" && i <= 4)
+    })
 }
 
-/// A one-sentence line of at most [`SHORT_HEADLINE_WORDS`] words above a paragraph at least
-/// twice as long: the shape of a headline over its intro, whatever its case.
-fn over_longer_intro(
-    first: &Paragraph,
-    next: &Paragraph,
-    tokens: &[Token],
-    sentences: &[Sentence],
-) -> bool {
+/// A line of one or two sentences and at most [`SHORT_HEADLINE_WORDS`] words above an intro at
+/// least twice as long: the shape of a headline over its intro, whatever its case. The intro is
+/// the next paragraph, or the one after it when the next is itself a short line (a deck, a
+/// section label such as "Letters.").
+fn over_longer_intro(paragraphs: &[Paragraph], tokens: &[Token], sentences: &[Sentence]) -> bool {
+    let Some(first) = paragraphs.first() else {
+        return false;
+    };
     let n = words(tokens, first, sentences);
-    first.sentences.len() == 1
-        && n <= SHORT_HEADLINE_WORDS
-        && words(tokens, next, sentences) >= 2 * n
+    let intro = |i: usize| paragraphs.get(i).map_or(0, |p| words(tokens, p, sentences));
+    let next = intro(1);
+    let longest = if next <= SHORT_DECK_WORDS {
+        next.max(intro(2))
+    } else {
+        next
+    };
+    first.sentences.len() <= 2 && n <= SHORT_HEADLINE_WORDS && longest >= 2 * n
 }
 
 /// How many paragraphs at the top of the document are in headline style: the headline (a
@@ -129,7 +139,7 @@ pub(super) fn leading(
                 || title_case(prose, toks)
                 || label(prose, toks)
                 || dateline(prose, next)
-                || over_longer_intro(first, &paragraphs[1], tokens, sentences))
+                || over_longer_intro(paragraphs, tokens, sentences))
     };
     if !headline {
         return 0;
@@ -147,7 +157,16 @@ pub(super) fn leading(
         && one_line(deck)
         && words(tokens, deck, sentences) <= DECK_WORDS
         && !dateline(prose, span(tokens, deck, sentences))
-        && (emphasised || !ends_like_sentence(deck.range.slice(prose)));
+        && (emphasised || !ends_like_sentence(deck.range.slice(prose)) || {
+            // A one-sentence summary line between the headline and an intro that opens with a
+            // dateline, or a section label ("Letters."). A short first paragraph over a longer
+            // one is no deck by its shape alone: that is also how a one-sentence lede looks.
+            let n = words(tokens, deck, sentences);
+            let intro = &paragraphs[2];
+            deck.sentences.len() == 1
+                && (n <= LABEL_WORDS
+                    || (n <= SHORT_DECK_WORDS && dateline(prose, span(tokens, intro, sentences))))
+        });
     if is_deck { 2 } else { 1 }
 }
 
@@ -264,6 +283,35 @@ mod tests {
         let d = display(
             "Okafor wins Riverton race\n\nGrace Okafor won the vote.\n\nShe starts in May.\n",
             SourceKind::PlainText,
+        );
+        assert_eq!(d, [true, false, false]);
+    }
+
+    #[test]
+    fn sentence_case_headlines_and_decks_over_a_longer_intro() {
+        let plain = SourceKind::PlainText;
+        // Two short sentences as the headline.
+        let d = display(
+            "The mayor stayed home. Riverton noticed.\n\nRiverton mayor Grace Okafor skipped the transit board meeting on Tuesday for the third time this year, and board members said they would ask her why.\n",
+            plain,
+        );
+        assert_eq!(d, [true, false]);
+        // A headline, a one-sentence deck, then the intro under its dateline.
+        let d = display(
+            "Okafor takes on the transit board.\n\nMayor says fares must freeze until 2027.\n\nRIVERTON - Riverton mayor Grace Okafor on Tuesday asked the transit board to hold bus fares at this year's level until 2027, saying families could not absorb another rise.\n",
+            plain,
+        );
+        assert_eq!(d, [true, true, false]);
+        // A headline above a section label.
+        let d = display(
+            "Would you ride the bus?\n\nLetters.\n\nI have taken the number 9 bus to work for eleven years and it has never once been on time, whatever the mayor says about reliability.\n",
+            plain,
+        );
+        assert_eq!(d, [true, true, false]);
+        // A short lede stays body copy, even over a longer paragraph.
+        let d = display(
+            "Okafor wins Riverton race\n\nGrace Okafor won the vote on Tuesday.\n\nShe takes office in May, and she says her first weeks will go on bus fares, which rose twice last year.\n",
+            plain,
         );
         assert_eq!(d, [true, false, false]);
     }
