@@ -745,10 +745,11 @@ fn overlapping_findings_share_their_overlap() {
     );
     assert_findings_highlighted(&page(&html), &json, &[text]);
     // The quote's start, the overlap (both, darker, the name's anchor), the quote's end.
-    assert!(html.contains("<a class=\"hl s-warning\" id=\"h0-0\" href=\"#f0-0\" data-f=\"f0-0\""));
+    // ATT001 is a hint by default, PPL001 a warning: the overlap takes the worse.
+    assert!(html.contains("<a class=\"hl s-hint\" id=\"h0-0\" href=\"#f0-0\" data-f=\"f0-0\""));
     assert!(html.contains(
         "<a class=\"hl s-warning multi\" id=\"h0-1\" href=\"#f0-1\" data-f=\"f0-0 f0-1\" \
          data-n=\"2\" aria-describedby=\"f0-0 f0-1\">Halvorssen</a>"
     ));
-    assert!(html.contains("<mark class=\"hl s-warning\" data-f=\"f0-0\"> and her team"));
+    assert!(html.contains("<mark class=\"hl s-hint\" data-f=\"f0-0\"> and her team"));
 }

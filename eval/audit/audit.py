@@ -11,7 +11,8 @@ Subcommands
              key and print per-rule figures and the default severity they support
              (warning >= 80% useful, information >= 50%, hint below).
   retention  for judged findings of one build, say which a second build still raises (same file,
-             same rule, overlapping words): the share of useful / pedantic / wrong findings kept.
+             same rule, overlapping words): the share of useful / pedantic / wrong findings kept,
+             and the share useful among the judged findings the second build still raises.
 
 Standard library only. Articles are read from where the key says; copies of copyrighted articles are
 never written into the repository (keys hold positions and messages, views go to a folder you name).
@@ -222,10 +223,12 @@ def cmd_retention(a):
         if a.verbose and ((verdict == "useful" and not hit) or (verdict == "wrong" and hit)):
             print(f"  {'LOST useful' if verdict == 'useful' else 'KEPT wrong'} {r['code']} {os.path.basename(r['path'])}:{r['line']} {r['message'][:90]}")
     tk, ta = collections.Counter(), collections.Counter()
-    print(f"{'rule':8} " + " ".join(f"{x + ' kept':>16}" for x in VERDICTS))
+    print(f"{'rule':8} " + " ".join(f"{x + ' kept':>16}" for x in VERDICTS) + "   useful of the kept")
     for code in sorted(alls):
         tk.update(kept[code]); ta.update(alls[code])
-        print(f"{code:8} " + " ".join(f"{kept[code][x]:>7} of {alls[code][x]:<6}" for x in VERDICTS))
+        n = sum(kept[code].values())
+        share = f"{kept[code]['useful']:>5} of {n:<4} {kept[code]['useful'] / n:4.0%}" if n else "    -"
+        print(f"{code:8} " + " ".join(f"{kept[code][x]:>7} of {alls[code][x]:<6}" for x in VERDICTS) + "   " + share)
     print(f"{'all':8} " + " ".join(f"{tk[x]:>7} of {ta[x]:<6}" for x in VERDICTS))
     for x in VERDICTS:
         if ta[x]:

@@ -50,16 +50,25 @@ fn escape_cell(s: &str) -> String {
 /// The README rules table (Markdown), generated from the registry. `tests/tidy.rs` checks that
 /// README.md holds exactly this between `<!-- rules-table:start -->` and `<!-- rules-table:end -->`.
 pub fn rules_table_markdown() -> String {
-    let mut out =
-        String::from("| Code | Name | Default severity | What it flags |\n|---|---|---|---|\n");
+    let mut out = String::from(
+        "| Code | Name | Default severity | Judged useful | What it flags |\n|---|---|---|---|---|\n",
+    );
     for r in Rule::ALL {
         let m = r.meta();
+        let measured = match m.measured {
+            Some(x) if x.supports().is_some() => {
+                format!("{} of {} ({:.0}%)", x.useful, x.judged, x.share() * 100.0)
+            }
+            Some(x) => format!("{} of {} (too few)", x.useful, x.judged),
+            None => "not measured".to_string(),
+        };
         out.push_str(&format!(
-            "| <a id=\"{}\"></a>{} | `{}` | {} | {} |\n",
+            "| <a id=\"{}\"></a>{} | `{}` | {} | {} | {} |\n",
             m.code.to_ascii_lowercase(),
             m.code,
             m.name,
             m.default_severity,
+            measured,
             escape_cell(&m.summary())
         ));
     }
@@ -131,7 +140,9 @@ mod tests {
         let table = rules_table_markdown();
         assert_eq!(table.lines().count(), Rule::ALL.len() + 2);
         assert!(
-            table.contains("| <a id=\"att006\"></a>ATT006 | `unbalanced-quotes` | warning |"),
+            table.contains(
+                "| <a id=\"ppl001\"></a>PPL001 | `name-variant` | warning | 22 of 24 (92%) |"
+            ),
             "{table}"
         );
     }

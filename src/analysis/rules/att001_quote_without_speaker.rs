@@ -44,8 +44,9 @@ declare_rule! {
     /// Not flagged: `Union leader Dan Hurst said the plant would close. “We had no warning.”`
     ///
     /// Not flagged: `The council described the plan as “a step too far for the town” on Monday.`
-    ATT001, "quote-without-speaker", Warning,
+    ATT001, "quote-without-speaker", Hint,
     cost: Heavy,
+    measured: 4 / 26,
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {

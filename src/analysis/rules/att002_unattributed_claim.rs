@@ -41,9 +41,10 @@ declare_rule! {
     /// Northvale Institute.` (the next sentence names the source)
     ///
     /// Not flagged: `It is the finest risotto you are likely to eat this year.` (an idiom)
-    ATT002, "unattributed-claim", Information,
+    ATT002, "unattributed-claim", Hint,
     cost: Heavy,
     triggers: &[Trigger::as_written(TRIGGERS)],
+    measured: 4 / 25,
 }
 
 const FORECASTS: &[&[&str]] = &[

@@ -31,9 +31,10 @@ declare_rule! {
     /// Flagged: `Officials said the talks had stalled.` (which officials?)
     ///
     /// Not flagged: `Treasury officials said the talks had stalled.`
-    ATT003, "vague-source", Warning,
+    ATT003, "vague-source", Hint,
     cost: Heavy,
     triggers: TRIGGERS,
+    measured: 2 / 39,
 }
 
 const HEADS: &[&str] = &[

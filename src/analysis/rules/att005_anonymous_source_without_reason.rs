@@ -36,8 +36,9 @@ declare_rule! {
     ///
     /// Not flagged: `A senior official said the plan was dead. The official spoke on condition
     /// of anonymity because the talks are private.`
-    ATT005, "anonymous-source-without-reason", Information,
+    ATT005, "anonymous-source-without-reason", Hint,
     triggers: &[Trigger::lower(SINGULAR), Trigger::lower(TRIGGERS)],
+    measured: 2 / 13,
 }
 
 /// Reasons for anonymity, word for word (`*` is any one word).

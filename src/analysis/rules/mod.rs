@@ -50,6 +50,45 @@ pub struct RuleMeta {
     pub triggers: &'static [Trigger],
     /// A NUM rule's checks between figures (see [`figure_checks`]).
     pub(crate) figures: Option<FigureCheck>,
+    /// What readers made of the rule's findings in the last audit (`eval/audit/`): how many of
+    /// the sampled findings they judged useful, of how many judged. The default severity follows
+    /// it (see [`Measured::supports`]); `None` when the corpora gave no findings to judge.
+    pub measured: Option<Measured>,
+}
+
+/// Sampled findings judged useful by readers who saw the article and the finding, not the code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Measured {
+    pub useful: u16,
+    pub judged: u16,
+}
+
+impl Measured {
+    /// Fewer judged findings than this say too little to set a severity by.
+    pub const ENOUGH: u16 = 5;
+
+    /// The share judged useful, 0.0 when nothing was judged.
+    pub fn share(self) -> f64 {
+        if self.judged == 0 {
+            0.0
+        } else {
+            f64::from(self.useful) / f64::from(self.judged)
+        }
+    }
+
+    /// The highest default severity the figure supports: warning (or error) at 80% useful or
+    /// more, information at 50% or more, hint below; `None` when too few findings were judged.
+    pub fn supports(self) -> Option<Severity> {
+        if self.judged < Self::ENOUGH {
+            None
+        } else if self.share() >= 0.8 {
+            Some(Severity::Error)
+        } else if self.share() >= 0.5 {
+            Some(Severity::Information)
+        } else {
+            Some(Severity::Hint)
+        }
+    }
 }
 
 /// A NUM rule's checks between the article's figures. They run with the figures pass, consistent
@@ -119,7 +158,8 @@ impl RuleMeta {
 macro_rules! declare_rule {
     ($(#[doc = $doc:literal])* $code:ident, $name:literal, $severity:ident
         $(, cost: $cost:ident)? $(, triggers: $triggers:expr)?
-        $(, figures: $when:ident($figures:path))? $(,)?) => {
+        $(, figures: $when:ident($figures:path))?
+        $(, measured: $useful:literal / $judged:literal)? $(,)?) => {
         pub(crate) const META: $crate::analysis::rules::RuleMeta = $crate::analysis::rules::RuleMeta {
             code: stringify!($code),
             name: $name,
@@ -128,7 +168,14 @@ macro_rules! declare_rule {
             cost: declare_rule!(@cost $($cost)?),
             triggers: declare_rule!(@triggers $($triggers)?),
             figures: declare_rule!(@figures $($when($figures))?),
+            measured: declare_rule!(@measured $($useful / $judged)?),
         };
+    };
+    (@measured) => {
+        None
+    };
+    (@measured $useful:literal / $judged:literal) => {
+        Some($crate::analysis::rules::Measured { useful: $useful, judged: $judged })
     };
     (@cost) => {
         $crate::analysis::rules::Cost::Light
@@ -408,6 +455,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn measured_usefulness_sets_the_highest_default_severity() {
+        let m = |useful, judged| Measured { useful, judged }.supports();
+        assert_eq!(m(20, 25), Some(Severity::Error));
+        assert_eq!(m(19, 25), Some(Severity::Information));
+        assert_eq!(m(13, 26), Some(Severity::Information));
+        assert_eq!(m(12, 25), Some(Severity::Hint));
+        assert_eq!(m(4, 4), None, "too few judged to say");
+        assert_eq!(m(0, 0), None);
+    }
+
+    /// Severity follows evidence: no rule is louder by default than its audit supports.
+    #[test]
+    fn no_default_severity_above_what_its_audit_supports() {
+        for r in Rule::ALL {
+            let m = r.meta();
+            if let Some(most) = m.measured.and_then(Measured::supports) {
+                assert!(
+                    m.default_severity <= most,
+                    "{} is {} by default but its audit ({:?}) supports at most {}",
+                    m.code,
+                    m.default_severity,
+                    m.measured,
+                    most
+                );
+            }
+        }
+    }
+
+    #[test]
     fn docs_sections() {
         let meta = RuleMeta {
             code: "XYZ001",
@@ -417,6 +493,7 @@ mod tests {
             cost: Cost::Light,
             triggers: &[],
             figures: None,
+            measured: None,
         };
         assert_eq!(
             meta.section("What it does").as_deref(),

@@ -61,6 +61,7 @@ declare_rule! {
     /// Not flagged: `The first of three rounds was held in Leeds. The second is due in May.`
     NUM001, "count-mismatch", Warning,
     figures: Sentence(count_lists),
+    measured: 1 / 1,
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
