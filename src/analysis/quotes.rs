@@ -152,17 +152,35 @@ pub fn scan(
         // Straight double quotes opened inside a curly double quote and not yet closed: a
         // writer (or a paste) mixing styles, “he called it "a disgrace" twice”.
         let mut nested_straight = 0usize;
+        // Curly double quotes opened inside a straight double quote and not yet closed: a
+        // straight-quoted passage quoting someone in curly marks, "she read “the letter” aloud",
+        // closed by a straight mark.
+        let mut nested_curly = 0usize;
         // Only quote marks matter: jump from one candidate byte to the next (`"`, `'`, or the
         // lead byte 0xE2 of the curly marks) instead of walking every character.
         let bytes = text.as_bytes();
+        // Marks inside embedded HTML tags (`<a href="…">`, a tweet embed's attributes) are
+        // markup, not prose quotes.
+        let tags = html_tags(text);
         let mut marks = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).filter_map(|i| {
+            if tags.iter().any(|t| t.contains(&i)) {
+                return None;
+            }
             let c = text.get(i..)?.chars().next()?;
             matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'').then_some((i, c))
         });
         if let Some(open) = carried.take() {
             // A quote is only carried into a paragraph that starts with an opening mark, which
-            // re-opens the same quotation instead of starting a new one.
-            if text.starts_with(['“', '"']) {
+            // re-opens the same quotation instead of starting a new one. In a straight-quoted
+            // block, a paragraph that starts with a curly mark and closes the block with a
+            // straight one opens an inner quotation at its start instead.
+            if prose[open.start..].starts_with('"')
+                && text.starts_with('“')
+                && text['“'.len_utf8()..].contains('"')
+            {
+                nested_curly += 1;
+                marks.next();
+            } else if text.starts_with(['“', '"']) {
                 marks.next();
             }
             double = Some(open);
@@ -203,6 +221,22 @@ pub fn scan(
                             kind: QuoteProblemKind::UnexpectedClose,
                             paragraph: pi,
                         }),
+                        (Some(o), Role::Open)
+                            if c == '“'
+                                && prose[o.start..].starts_with('"')
+                                && text[i + c.len_utf8()..].contains('”')
+                                && (!after_terminator(text, i)
+                                    || text[i + c.len_utf8()..].contains('"')) =>
+                        {
+                            // "… the question: “Do you …?” Forty-three, yes.": a curly quote
+                            // nested in a straight one. A curly mark after a sentence end with no
+                            // straight mark left to close the outer quote is rather the quote
+                            // re-opened (next arm).
+                            nested_curly += 1;
+                        }
+                        (Some(_), Role::Close | Role::Either) if c == '”' && nested_curly > 0 => {
+                            nested_curly -= 1;
+                        }
                         (Some(_), Role::Open) if after_terminator(text, i) => {
                             // `… the potential. “You will …`: a quote re-opened after a sentence
                             // inside the same quotation, as when a multi-paragraph quote lost its
@@ -255,6 +289,7 @@ pub fn scan(
                         }
                         (Some(_), _) => {
                             nested_straight = 0;
+                            nested_curly = 0;
                             if let Some(o) = double.take() {
                                 let parent = o.id;
                                 // An unclosed nested single quote is dropped silently: too easily
@@ -380,6 +415,45 @@ pub fn scan(
         .collect();
     problems.sort_by_key(|p| p.mark.start);
     (quotes, problems)
+}
+
+/// Byte ranges of `text` covered by HTML tags (`<a href="…">`, `</a>`, `<br/>`): a `<`
+/// followed by a letter or `/`, up to the first `>` outside a quoted attribute value. A `<` with
+/// no `>` after it in the paragraph is not a tag.
+fn html_tags(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut tags = Vec::new();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(off) = memchr::memchr(b'<', &bytes[from..]) {
+        let start = from + off;
+        from = start + 1;
+        if !bytes
+            .get(start + 1)
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/')
+        {
+            continue;
+        }
+        let mut quote: Option<u8> = None;
+        let mut end = None;
+        for (j, &b) in bytes.iter().enumerate().skip(start + 1) {
+            match quote {
+                Some(q) if b == q => quote = None,
+                Some(_) => {}
+                None if b == b'"' || b == b'\'' => quote = Some(b),
+                None if b == b'>' => {
+                    end = Some(j + 1);
+                    break;
+                }
+                None if b == b'<' => break,
+                None => {}
+            }
+        }
+        if let Some(end) = end {
+            tags.push(start..end);
+            from = end;
+        }
+    }
+    tags
 }
 
 /// Whether paragraph `next` continues the sentence that paragraph `text` left unfinished, as
@@ -562,6 +636,29 @@ mod tests {
         assert_eq!(p, [QuoteProblemKind::UnexpectedClose]);
         let (q, p) = quotes("A 12\" screen and the players’ union.");
         assert!(q.is_empty() && p.is_empty(), "{q:?} {p:?}");
+    }
+
+    #[test]
+    fn marks_inside_html_tags_are_markup() {
+        assert_eq!(
+            problems("<a href=\"https://example.com/x\" title='y'>Read</a> the \"report\".\n"),
+            0
+        );
+        // A bare `<` is no tag: the stray mark after it is still reported.
+        assert_eq!(problems("If x < 5 he said it\" twice > once.\n"), 1);
+        assert_eq!(super::html_tags("a <b>c</b> < d"), [2..5, 6..10]);
+    }
+
+    #[test]
+    fn curly_quote_inside_a_straight_one() {
+        assert_eq!(
+            problems("\"He read it: “Do you agree?” Most said yes,\" she said.\n"),
+            0
+        );
+        assert_eq!(
+            problems("\"He read it: “Do you agree?” Most said yes.\n\nNext.\n"),
+            1
+        );
     }
 
     #[test]
