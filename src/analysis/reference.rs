@@ -15,7 +15,8 @@ use super::tokens::{TokenKind, tokenize};
 /// line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Origin {
-    pub file: String,
+    /// Shared by every entry of one sheet (a newsroom sheet has 100,000 entries).
+    pub file: std::sync::Arc<str>,
     pub line: usize,
 }
 
@@ -135,7 +136,13 @@ pub fn name_key(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&word_key(w));
+        if w.is_ascii() {
+            // The common case, without a String per word: ASCII has no curly apostrophe and
+            // lower-cases byte by byte.
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word_key(w));
+        }
     }
     out
 }
@@ -147,22 +154,59 @@ struct AliasWords {
     body: u32,
 }
 
+/// The entries one index key names: nearly always one, so one is kept without a `Vec` (a
+/// newsroom sheet has hundreds of thousands of keys).
+#[derive(Clone, Debug)]
+enum Ids<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T: Copy + PartialEq> Ids<T> {
+    fn add(&mut self, id: T) {
+        match self {
+            Ids::One(a) if *a == id => {}
+            Ids::One(a) => *self = Ids::Many(vec![*a, id]),
+            Ids::Many(v) => {
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
+    }
+
+    fn as_slice(&self) -> &[T] {
+        match self {
+            Ids::One(a) => std::slice::from_ref(a),
+            Ids::Many(v) => v,
+        }
+    }
+}
+
 /// The reference sheet with its indices. Built once when the configuration is read.
 #[derive(Clone, Debug, Default)]
 pub struct Reference {
     people: Vec<SheetPerson>,
     bodies: Vec<SheetBody>,
     /// Name or alias key → people.
-    by_name: HashMap<String, Vec<u32>>,
+    by_name: HashMap<String, Ids<u32>>,
     /// Office title or alias key → (person, office).
-    by_office: HashMap<String, Vec<(u32, u32)>>,
+    by_office: HashMap<String, Ids<(u32, u32)>>,
     /// First word key of a body's name or alias → its aliases starting with that word.
     by_body_word: HashMap<String, Vec<AliasWords>>,
 }
 
 impl Reference {
     pub fn new(people: Vec<SheetPerson>, bodies: Vec<SheetBody>) -> Reference {
+        let names: usize = people.iter().map(|p| 1 + p.aliases.len()).sum();
+        let titles: usize = people
+            .iter()
+            .flat_map(|p| &p.offices)
+            .map(|o| 1 + o.aliases.len())
+            .sum();
         let mut r = Reference {
+            by_name: HashMap::with_capacity_and_hasher(names, Default::default()),
+            by_office: HashMap::with_capacity_and_hasher(titles, Default::default()),
             people,
             bodies,
             ..Reference::default()
@@ -174,10 +218,10 @@ impl Reference {
                 if k.is_empty() {
                     continue;
                 }
-                let v = r.by_name.entry(k).or_default();
-                if !v.contains(&pi) {
-                    v.push(pi);
-                }
+                r.by_name
+                    .entry(k)
+                    .and_modify(|v| v.add(pi))
+                    .or_insert(Ids::One(pi));
             }
             for (oi, o) in p.offices.iter().enumerate() {
                 for t in std::iter::once(&o.title).chain(&o.aliases) {
@@ -185,10 +229,11 @@ impl Reference {
                     if k.is_empty() {
                         continue;
                     }
-                    let v = r.by_office.entry(k).or_default();
-                    if !v.contains(&(pi, oi as u32)) {
-                        v.push((pi, oi as u32));
-                    }
+                    let id = (pi, oi as u32);
+                    r.by_office
+                        .entry(k)
+                        .and_modify(|v| v.add(id))
+                        .or_insert(Ids::One(id));
                 }
             }
         }
@@ -232,14 +277,14 @@ impl Reference {
 
     /// The people whose name or alias is exactly `name` (normalised).
     pub fn people_named(&self, name: &str) -> &[u32] {
-        self.by_name.get(&name_key(name)).map_or(&[], Vec::as_slice)
+        self.by_name.get(&name_key(name)).map_or(&[], Ids::as_slice)
     }
 
     /// The (person, office) terms whose title or alias is exactly `title` (normalised).
     pub fn offices_titled(&self, title: &str) -> &[(u32, u32)] {
         self.by_office
             .get(&name_key(title))
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], Ids::as_slice)
     }
 
     /// The longest body name or alias written at the start of `words` (each a word key and

@@ -106,8 +106,8 @@ struct RawCount {
 /// Reading one sheet file: where it is and how errors name it.
 struct Reader<'a> {
     path: &'a Path,
-    /// The path as `copydesk.toml` writes it (what messages cite).
-    shown: &'a str,
+    /// The path as `copydesk.toml` writes it (what messages cite), shared by every origin.
+    file: std::sync::Arc<str>,
     src: &'a str,
     out: &'a mut Sheets,
     /// The byte offset of each line's start: a line number is a binary search, not a scan (a
@@ -143,7 +143,7 @@ impl Reader<'_> {
 
     fn origin(&self, offset: usize) -> Origin {
         Origin {
-            file: self.shown.to_string(),
+            file: self.file.clone(),
             line: self.line_starts.partition_point(|&s| s <= offset).max(1),
         }
     }
@@ -180,7 +180,7 @@ impl Reader<'_> {
         for p in raw.person {
             let at = p.span().start;
             let p = p.into_inner();
-            let Some(name) = clean(p.name.as_ref().map(|n| n.get_ref().as_str())) else {
+            let Some(name) = clean_owned(p.name.map(Spanned::into_inner)) else {
                 self.error(Some(at), "a [[person]] has no `name`".to_string());
                 continue;
             };
@@ -189,7 +189,7 @@ impl Reader<'_> {
             for o in p.office {
                 let oat = o.span().start;
                 let o = o.into_inner();
-                let Some(title) = clean(o.title.as_deref()) else {
+                let Some(title) = clean_owned(o.title) else {
                     self.error(Some(oat), format!("an office of {name} has no `title`"));
                     continue;
                 };
@@ -200,7 +200,7 @@ impl Reader<'_> {
                     aliases: aliases(o.aliases),
                     from,
                     to,
-                    source: clean(o.source.as_deref()),
+                    source: clean_owned(o.source),
                     origin: self.origin(oat),
                 });
             }
@@ -208,8 +208,8 @@ impl Reader<'_> {
                 name,
                 aliases: aliases(p.aliases),
                 born,
-                source: clean(p.source.as_deref()),
-                note: clean(p.note.as_deref()),
+                source: clean_owned(p.source),
+                note: clean_owned(p.note),
                 offices,
                 origin: self.origin(at),
             };
@@ -218,7 +218,7 @@ impl Reader<'_> {
         for b in raw.body {
             let at = b.span().start;
             let b = b.into_inner();
-            let Some(name) = clean(b.name.as_ref().map(|n| n.get_ref().as_str())) else {
+            let Some(name) = clean_owned(b.name.map(Spanned::into_inner)) else {
                 self.error(Some(at), "a [[body]] has no `name`".to_string());
                 continue;
             };
@@ -266,8 +266,8 @@ impl Reader<'_> {
             self.out.bodies.push(SheetBody {
                 name,
                 aliases: aliases(b.aliases),
-                source: clean(b.source.as_deref()),
-                note: clean(b.note.as_deref()),
+                source: clean_owned(b.source),
+                note: clean_owned(b.note),
                 counts,
                 origin: self.origin(at),
             });
@@ -403,12 +403,35 @@ fn csv_message(e: &csv::Error) -> String {
 }
 
 fn clean(s: Option<&str>) -> Option<String> {
-    let s = s?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s?;
+    if is_clean(s) {
+        return (!s.is_empty()).then(|| s.to_string());
+    }
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty()).then_some(s)
 }
 
+/// [`clean`] of a string the sheet reader owns: kept as it is when already clean (no copy).
+fn clean_owned(s: Option<String>) -> Option<String> {
+    let s = s?;
+    if is_clean(&s) {
+        return (!s.is_empty()).then_some(s);
+    }
+    clean(Some(&s))
+}
+
+/// Whether `s` is its words joined by single spaces already (what [`clean`] makes of it).
+fn is_clean(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.iter().any(|&c| c != b' ' && char::from(c).is_whitespace())
+}
+
 fn aliases(v: Vec<String>) -> Vec<String> {
-    v.into_iter().filter_map(|a| clean(Some(&a))).collect()
+    v.into_iter().filter_map(|a| clean_owned(Some(a))).collect()
 }
 
 /// The problems `copydesk reference check` reports beyond errors: entries without a source, and
@@ -417,8 +440,8 @@ fn lint(sheets: &mut Sheets, files: &[(PathBuf, String)]) {
     let path_of = |o: &Origin| {
         files
             .iter()
-            .find(|(_, shown)| *shown == o.file)
-            .map_or_else(|| PathBuf::from(&o.file), |(p, _)| p.clone())
+            .find(|(_, shown)| **shown == *o.file)
+            .map_or_else(|| PathBuf::from(&*o.file), |(p, _)| p.clone())
     };
     let at = |o: &Origin, message: String| ConfigError {
         path: path_of(o),
@@ -588,7 +611,7 @@ pub fn parse_into(path: &Path, shown: &str, src: &str, out: &mut Sheets) {
     let line_starts = std::iter::once(0).chain(memchr_lines(src)).collect();
     let mut r = Reader {
         path,
-        shown,
+        file: shown.into(),
         src,
         out,
         line_starts,
