@@ -42,15 +42,26 @@ pub struct Analysis {
 /// Where each person and figure of an analysed article stands against the desk's reference
 /// sheet (`config.reference`): verified, in conflict, not in the sheet, or unchecked for want of a
 /// date. Empty when the sheet is.
-pub fn sheet_status(a: &Analysis, config: &Config) -> rules::sheet::SheetStatus {
+pub fn sheet_status(a: &Analysis, config: &Config) -> reference::matching::SheetStatus {
+    use reference::matching::{self, SheetCheck};
     if config.reference.is_empty() {
-        return rules::sheet::SheetStatus::default();
+        return matching::SheetStatus::default();
     }
-    rules::sheet::status(
+    let conflict_at = |check: SheetCheck, r: TextRange| {
+        let rule = match check {
+            SheetCheck::Office => Rule::OfficeOutOfDate,
+            SheetCheck::Age => Rule::AgeMismatch,
+            SheetCheck::Count => Rule::ReferenceConflict,
+        };
+        a.diagnostics
+            .iter()
+            .any(|d| d.code == rule && d.range.intersects(r))
+    };
+    matching::status(
         &a.document,
         &a.people,
         &a.figures,
-        &a.diagnostics,
+        &conflict_at,
         &config.reference,
     )
 }

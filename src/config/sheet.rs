@@ -427,7 +427,9 @@ fn is_clean(s: &str) -> bool {
         && b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
         && !b.windows(2).any(|w| w == b"  ")
-        && !b.iter().any(|&c| c != b' ' && char::from(c).is_whitespace())
+        && !b
+            .iter()
+            .any(|&c| c != b' ' && char::from(c).is_whitespace())
 }
 
 fn aliases(v: Vec<String>) -> Vec<String> {

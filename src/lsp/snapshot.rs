@@ -11,7 +11,7 @@ use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 use super::convert::{self, Encoding};
 use crate::analysis::quotes::{self, Quote};
-use crate::analysis::rules::sheet::SheetStatus;
+use crate::analysis::reference::matching::SheetStatus;
 use crate::analysis::{Analysis, Diagnostic, Document, Figures, People, SourceKind, TextRange};
 
 /// One analysed version of a document, consistent with itself.

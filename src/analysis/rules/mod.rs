@@ -28,7 +28,6 @@ use super::people::People;
 use super::range::TextRange;
 
 mod diagnostic;
-pub mod sheet;
 mod sourcing;
 mod triggers;
 

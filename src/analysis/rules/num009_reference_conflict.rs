@@ -1,6 +1,7 @@
 //! NUM009 `reference-conflict`.
 
-use super::{Diagnostic, RuleContext, sheet};
+use super::{Diagnostic, RuleContext};
+use crate::analysis::reference::matching;
 use crate::analysis::diagnostic::Edit;
 
 declare_rule! {
@@ -66,8 +67,8 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let reference = &ctx.config.reference;
-    for bf in sheet::body_figures(ctx.doc, ctx.figures, reference) {
-        let counts = sheet::counts_in_force(reference, bf.body, &bf.noun, date);
+    for bf in matching::body_figures(ctx.doc, ctx.figures, reference) {
+        let counts = matching::counts_in_force(reference, bf.body, &bf.noun, date);
         let Some(c) = counts.first() else {
             continue;
         };

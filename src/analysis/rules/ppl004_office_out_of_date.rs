@@ -1,6 +1,7 @@
 //! PPL004 `office-out-of-date`.
 
-use super::{Diagnostic, RuleContext, sheet};
+use super::{Diagnostic, RuleContext};
+use crate::analysis::reference::matching;
 use crate::analysis::reference::SheetOffice;
 
 declare_rule! {
@@ -72,14 +73,14 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for p in &ctx.people.persons {
-        let sp = sheet::sheet_person(reference, p);
+        let sp = matching::sheet_person(reference, p);
         for (title, range) in &p.titles {
-            if sheet::not_current(title)
-                || sheet::other_year(ctx.doc, ctx.figures, *range, date)
+            if matching::not_current(title)
+                || matching::other_year(ctx.doc, ctx.figures, *range, date)
             {
                 continue;
             }
-            let terms = sheet::office_terms(reference, title);
+            let terms = matching::office_terms(reference, title);
             if terms.is_empty() {
                 continue;
             }
@@ -124,8 +125,8 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                 };
                 // Another spelling of the holder is not someone else; a bare surname is too
                 // little to say who the person is.
-                if !sheet::specific(title)
-                    || sheet::may_be(reference, p, q)
+                if !matching::specific(title)
+                    || matching::may_be(reference, p, q)
                     || (sp.is_none() && !p.name.contains(' '))
                 {
                     continue;

@@ -1,6 +1,7 @@
 //! PPL005 `age-mismatch`.
 
-use super::{Diagnostic, RuleContext, sheet};
+use super::{Diagnostic, RuleContext};
+use crate::analysis::reference::matching;
 use crate::analysis::diagnostic::Edit;
 
 declare_rule! {
@@ -43,13 +44,13 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for f in &ctx.figures.figures {
-        let Some((pi, stated)) = sheet::age_of(ctx.doc, ctx.people, f) else {
+        let Some((pi, stated)) = matching::age_of(ctx.doc, ctx.people, f) else {
             continue;
         };
         let Some(person) = ctx.people.persons.get(pi) else {
             continue;
         };
-        let Some(entry) = sheet::sheet_person(reference, person).and_then(|s| reference.people().get(s))
+        let Some(entry) = matching::sheet_person(reference, person).and_then(|s| reference.people().get(s))
         else {
             continue;
         };

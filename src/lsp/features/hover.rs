@@ -6,7 +6,7 @@ use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind
 
 use crate::analysis::TextRange;
 use crate::analysis::people::{MentionKind, SpeakerVia};
-use crate::analysis::rules::sheet::{Checked, Standing};
+use crate::analysis::reference::matching::{Checked, Standing};
 use crate::lsp::convert;
 use crate::lsp::snapshot::Snapshot;
 

@@ -6,6 +6,8 @@
 //! Every lookup is by exact (normalised) name or alias: an alias never matches more than the
 //! words the sheet wrote ("the House" is not the State Duma unless the sheet says so).
 
+pub mod matching;
+
 use super::date::Date;
 use super::lexicon::FxHashMap as HashMap;
 use super::range::TextRange;

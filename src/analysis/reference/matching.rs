@@ -9,13 +9,13 @@
 //! kept) stands alone: "300 members of the Duma's staff" or "the Duma committee's 12 members"
 //! count something else.
 
+use super::{Reference, SheetCount, SheetOffice, word_key};
 use crate::analysis::date::Date;
 use crate::analysis::document::Document;
 use crate::analysis::lexicon;
 use crate::analysis::numbers::{Figure, FigureKind, Figures};
 use crate::analysis::people::{MentionKind, People, Person, surname_of};
 use crate::analysis::range::TextRange;
-use crate::analysis::reference::{Reference, SheetCount, SheetOffice, word_key};
 use crate::analysis::tokens::TokenKind;
 
 /// A figure that counts a body's members (seats…) as the sheet records them.
@@ -537,22 +537,28 @@ pub fn describe_count(reference: &Reference, body: usize, c: &SheetCount) -> Str
     .replace("  ", " ")
 }
 
-/// The standing of every person and figure of an analysed article. `findings` are the
-/// article's diagnostics (the sheet rules' findings mark the conflicts).
+/// The checks against the sheet whose findings mark a conflict (each is one rule's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetCheck {
+    /// A person given an office the sheet says they did not hold (PPL004).
+    Office,
+    /// A person's age against the sheet's birth date (PPL005).
+    Age,
+    /// A figure against a body's count (NUM009).
+    Count,
+}
+
+/// The standing of every person and figure of an analysed article. `conflict_at` says whether
+/// the article's findings of a check's rule cover a range (the sheet rules' findings mark the
+/// conflicts; this layer sits below the rules and does not name them).
 pub fn status(
     doc: &Document,
     people: &People,
     figures: &Figures,
-    findings: &[super::Diagnostic],
+    conflict_at: &dyn Fn(SheetCheck, TextRange) -> bool,
     reference: &Reference,
 ) -> SheetStatus {
-    use super::Rule;
     let date = figures.article_date;
-    let conflict_at = |rule: Rule, r: TextRange| {
-        findings
-            .iter()
-            .any(|d| d.code == rule && d.range.intersects(r))
-    };
     let mut out = SheetStatus::default();
     let ages: Vec<Option<(usize, u64)>> = figures
         .figures
@@ -570,9 +576,9 @@ pub fn status(
         let conflict = p
             .titles
             .iter()
-            .any(|(_, r)| conflict_at(Rule::OfficeOutOfDate, *r))
+            .any(|(_, r)| conflict_at(SheetCheck::Office, *r))
             || figures.figures.iter().zip(&ages).any(|(f, a)| {
-                a.is_some_and(|(q, _)| q == pi) && conflict_at(Rule::AgeMismatch, f.range)
+                a.is_some_and(|(q, _)| q == pi) && conflict_at(SheetCheck::Age, f.range)
             });
         out.persons.push(Checked {
             standing: match (conflict, date) {
@@ -598,7 +604,7 @@ pub fn status(
                 standing: match in_force {
                     None => Standing::NoDate,
                     Some(c) if c.is_empty() => Standing::NotInSheet,
-                    Some(_) if conflict_at(Rule::ReferenceConflict, f.range) => Standing::Conflict,
+                    Some(_) if conflict_at(SheetCheck::Count, f.range) => Standing::Conflict,
                     Some(_) => Standing::Verified,
                 },
                 entry: Some(entry),
@@ -613,7 +619,7 @@ pub fn status(
             Checked {
                 standing: match date {
                     None => Standing::NoDate,
-                    Some(_) if conflict_at(Rule::AgeMismatch, f.range) => Standing::Conflict,
+                    Some(_) if conflict_at(SheetCheck::Age, f.range) => Standing::Conflict,
                     Some(_) => Standing::Verified,
                 },
                 entry: Some(describe_person(reference, sp)),
