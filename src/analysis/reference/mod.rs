@@ -22,6 +22,17 @@ pub struct Origin {
     pub line: usize,
 }
 
+impl Origin {
+    /// How a finding cites the entry: its source, when the sheet gives one, then where it is
+    /// ("source: NATO biography; desk/people.toml:12").
+    pub fn cite(&self, source: Option<&str>) -> String {
+        match source {
+            Some(s) => format!("source: {s}; {self}"),
+            None => self.to_string(),
+        }
+    }
+}
+
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}", self.file, self.line)

@@ -91,18 +91,17 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             (None, Some(t)) => format!("until {t}"),
             (None, None) => "with no end".to_string(),
         };
-        let source = body
-            .source
-            .as_deref()
-            .map_or(String::new(), |s| format!("; source: {s}"));
         let value = written(c.value, stated.contains(','));
         out.push(
             ctx.diagnostic(
                 tok.range,
                 format!(
                     "`{stated}` {}: the reference sheet gives the {} {value} {} on {date} \
-                     ({since}{source}; {})",
-                    bf.noun, body.name, bf.noun, c.origin
+                     ({since}; {})",
+                    bf.noun,
+                    body.name,
+                    bf.noun,
+                    c.origin.cite(body.source.as_deref())
                 ),
             )
             .with_related(bf.body_range, format!("the {} in the reference sheet", body.name))

@@ -57,13 +57,6 @@ declare_rule! {
     PPL004, "office-out-of-date", Warning,
 }
 
-fn cite(source: Option<&str>, origin: &crate::analysis::reference::Origin) -> String {
-    match source {
-        Some(s) => format!("source: {s}; {origin}"),
-        None => origin.to_string(),
-    }
-}
-
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(date) = ctx.figures.article_date else {
         return;
@@ -114,10 +107,9 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     p.name,
                     entry.name,
                     held.join(" and "),
-                    cite(
-                        own[0].source.as_deref().or(entry.source.as_deref()),
-                        &own[0].origin
-                    )
+                    own[0]
+                        .origin
+                        .cite(own[0].source.as_deref().or(entry.source.as_deref()))
                 )
             } else {
                 let Some((q, h, o)) = holder else {
@@ -137,7 +129,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     p.name,
                     h.name,
                     o.term(),
-                    cite(o.source.as_deref().or(h.source.as_deref()), &o.origin)
+                    o.origin.cite(o.source.as_deref().or(h.source.as_deref()))
                 )
             };
             out.push(ctx.diagnostic(*range, message));

@@ -63,17 +63,14 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(tok) = ctx.doc.tokens.get(f.tokens.start) else {
             continue;
         };
-        let source = entry
-            .source
-            .as_deref()
-            .map_or(String::new(), |s| format!("source: {s}; "));
         out.push(
             ctx.diagnostic(
                 tok.range,
                 format!(
                     "{} is {stated} here, but the reference sheet gives the birth date {born}: \
-                     {age} on {date} ({source}{})",
-                    person.name, entry.origin
+                     {age} on {date} ({})",
+                    person.name,
+                    entry.origin.cite(entry.source.as_deref())
                 ),
             )
             .with_fix(

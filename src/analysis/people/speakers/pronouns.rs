@@ -1,6 +1,8 @@
 //! Pronoun resolution: the person "he" or "she" in an attribution refers to, the other people it
 //! could be, and the unnamed source ("a spokesman for …") when no named person fits.
 
+use std::ops::ControlFlow;
+
 use super::candidates::subject_left;
 use super::{Ctx, Subject, pronoun};
 use crate::analysis::lexicon::{self, Gender};
@@ -12,6 +14,29 @@ use crate::analysis::tokens::{Token, TokenKind};
 /// spokesman for the commission said …" … "“…,” he said"). Looks back over the three sentences
 /// before the pronoun's.
 pub(super) fn text_antecedent(ctx: &Ctx<'_>, at: usize) -> Option<String> {
+    verb_subjects_before(ctx, at, |_, subject| {
+        if let Subject::Text(t, _) = subject {
+            // Only a singular role ("a spokesman for …", "the official"): a bare word may be
+            // another person the gazetteer does not know.
+            let words: Vec<&str> = t.split_whitespace().collect();
+            let role = words.iter().any(|w| lexicon::is_role(w));
+            let plural = words.last().is_some_and(|w| w.ends_with('s'));
+            if role && !plural {
+                return ControlFlow::Break(Some(t));
+            }
+        }
+        ControlFlow::Continue(())
+    })
+}
+
+/// Walks back from byte `at` over the pronoun's sentence and the three before it, verb by verb
+/// (finite verbs of the narration, nearest first), and hands `visit` each verb's subject with
+/// its sentence, until `visit` breaks with the answer.
+fn verb_subjects_before<R>(
+    ctx: &Ctx<'_>,
+    at: usize,
+    mut visit: impl FnMut(usize, Subject) -> ControlFlow<Option<R>>,
+) -> Option<R> {
     let si = ctx.doc.sentence_at(at)?;
     for s in (si.saturating_sub(3)..=si).rev() {
         let frame: Vec<Token> = ctx
@@ -24,15 +49,10 @@ pub(super) fn text_antecedent(ctx: &Ctx<'_>, at: usize) -> Option<String> {
             if !ctx.is_verb(&frame[v]) || ctx.w(&frame[v]).ends_with("ing") {
                 continue;
             }
-            if let Some(Subject::Text(t, _)) = subject_left(ctx, &frame, v) {
-                // Only a singular role ("a spokesman for …", "the official"): a bare word may
-                // be another person the gazetteer does not know.
-                let words: Vec<&str> = t.split_whitespace().collect();
-                let role = words.iter().any(|w| lexicon::is_role(w));
-                let plural = words.last().is_some_and(|w| w.ends_with('s'));
-                if role && !plural {
-                    return Some(t);
-                }
+            if let Some(subject) = subject_left(ctx, &frame, v)
+                && let ControlFlow::Break(answer) = visit(s, subject)
+            {
+                return answer;
             }
         }
     }
@@ -45,34 +65,15 @@ pub(super) fn text_antecedent(ctx: &Ctx<'_>, at: usize) -> Option<String> {
 /// Republican nominee said") usually stands for someone named, and is passed over. Stops at a person the pronoun fits (the
 /// named mentions decide then) and skips people of the other sex.
 pub(super) fn nearest_spoken_text(ctx: &Ctx<'_>, at: usize, g: Gender) -> Option<(usize, String)> {
-    let si = ctx.doc.sentence_at(at)?;
-    for s in (si.saturating_sub(3)..=si).rev() {
-        let frame: Vec<Token> = ctx
-            .doc
-            .narration(s)
-            .into_iter()
-            .filter(|t| t.range.start < at)
-            .collect();
-        for v in (0..frame.len()).rev() {
-            if !ctx.is_verb(&frame[v]) || ctx.w(&frame[v]).ends_with("ing") {
-                continue;
-            }
-            match subject_left(ctx, &frame, v) {
-                Some(Subject::Person(p, _))
-                    if ctx.drafts.get(p).is_some_and(|d| compatible(d, g)) =>
-                {
-                    return None;
-                }
-                Some(Subject::Text(t, _))
-                    if name_like(ctx, &t.split_whitespace().collect::<Vec<_>>(), at) =>
-                {
-                    return Some((s, t));
-                }
-                _ => {}
-            }
+    verb_subjects_before(ctx, at, |s, subject| match subject {
+        Subject::Person(p, _) if ctx.drafts.get(p).is_some_and(|d| compatible(d, g)) => {
+            ControlFlow::Break(None)
         }
-    }
-    None
+        Subject::Text(t, _) if name_like(ctx, &t.split_whitespace().collect::<Vec<_>>(), at) => {
+            ControlFlow::Break(Some((s, t)))
+        }
+        _ => ControlFlow::Continue(()),
+    })
 }
 
 /// Words that read as a person's name the lists lack: capitalised words, none a listed non-name,
