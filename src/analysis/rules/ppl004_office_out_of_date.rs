@@ -68,13 +68,11 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     for p in &ctx.people.persons {
         let sp = matching::sheet_person(reference, p);
         for (title, range) in &p.titles {
-            if matching::not_current(title)
-                || matching::other_year(ctx.doc, ctx.figures, *range, date)
-            {
+            if matching::not_current(title) {
                 continue;
             }
             let terms = matching::office_terms(reference, title);
-            if terms.is_empty() {
+            if terms.is_empty() || matching::other_year(ctx.doc, ctx.figures, *range, date) {
                 continue;
             }
             let own: Vec<&SheetOffice> = terms
