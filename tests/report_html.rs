@@ -651,7 +651,7 @@ fn output_option_writes_any_format_to_a_file() {
 #[test]
 fn report_size_is_within_budget_for_a_long_article() {
     // A long plain-text article with many findings of several rules.
-    let para = "Officials said the plan is expected to pass. Mayor Anna Ferreira said the vote \
+    let para = "Officials said the plan would cost £4m. Mayor Anna Ferreira said the vote \
                 was close. “We will build it,” she told reporters. Ferreira said three towns \
                 would join: Alston, Brigg, Calder and Dunmore. “Nobody should doubt it.”\n\n";
     let text = format!("Ferry link approved\n\n{}", para.repeat(400));

@@ -131,16 +131,21 @@ pub(super) fn intro_summary(
 }
 
 /// Whether the sentence after `si` names a speaker: a person's name within four words of an
-/// attribution verb ("Jack Law said …", "… , said Ann Cole").
+/// attribution verb ("Jack Law said …", "… , said Ann Cole"), or opening a sentence that has
+/// one ("Ann Cole, who chairs the forum, said …").
 pub(super) fn speaker_next(ctx: &RuleContext<'_>, si: usize) -> bool {
     let doc = ctx.doc;
     around(ctx, si).filter(|&i| i == si + 1).any(|i| {
         let toks = doc.narration(i);
+        let named =
+            |n: &crate::analysis::tokens::Token| ctx.people.mention_at(n.range.start).is_some();
+        let opens_named = toks.first().is_some_and(named);
         toks.iter().enumerate().any(|(k, t)| {
             lexicon::speech_verb(t.text(&doc.prose)).is_some()
-                && toks[k.saturating_sub(4)..(k + 5).min(toks.len())]
-                    .iter()
-                    .any(|n| ctx.people.mention_at(n.range.start).is_some())
+                && (opens_named
+                    || toks[k.saturating_sub(4)..(k + 5).min(toks.len())]
+                        .iter()
+                        .any(named))
         })
     })
 }
