@@ -295,6 +295,7 @@ fn generic_source(
             if sourcing::named_nearby(ctx, si, family(head), range)
                 || sourcing::intro_summary(ctx, si, family(head), range)
                 || !rests_on(ctx, si, range)
+                || sourcing::named_in_story(ctx, si, family(head), range)
             {
                 return None;
             }
@@ -377,6 +378,9 @@ fn generic_source(
     // A group a reader can picture ("analysts said", "critics argue") is routine wording for
     // an opinion or a forecast; it needs a name when a figure rests on it. "Some say", "many
     // believe" stand for nobody at all, unless the next sentence names who.
+    if sourcing::named_in_story(ctx, si, family(w), range) {
+        return None;
+    }
     let weasel = matches!(w, "some" | "many" | "others" | "people");
     if !(rests_on(ctx, si, range) || weasel && !sourcing::speaker_next(ctx, si)) {
         return None;

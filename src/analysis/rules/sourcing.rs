@@ -149,3 +149,18 @@ pub(super) fn speaker_next(ctx: &RuleContext<'_>, si: usize) -> bool {
         })
     })
 }
+
+/// Whether a source of kind `lemmas` is named anywhere in the story around sentence `si` (within
+/// [`STORY_SENTENCES`] either side): "analysts said" in a story that quotes "Sue Blythe, an
+/// economist at Brandt" sums up the named ones, wherever they stand.
+pub(super) fn named_in_story(
+    ctx: &RuleContext<'_>,
+    si: usize,
+    lemmas: &[&str],
+    skip: TextRange,
+) -> bool {
+    !lemmas.is_empty()
+        && (si.saturating_sub(STORY_SENTENCES)..ctx.doc.sentences.len().min(si + STORY_SENTENCES))
+            .step_by(3)
+            .any(|c| named_nearby(ctx, c, lemmas, skip))
+}
