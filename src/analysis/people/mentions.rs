@@ -21,6 +21,9 @@ pub(super) struct Draft {
     pub full: Option<String>,
     pub titles: Vec<(String, TextRange)>,
     pub gender: Option<Gender>,
+    /// The gender of the first "Mr"/"Ms" seen with the name: said, not guessed from a first
+    /// name ("Sandy" is listed as a woman's name; "Mr Walkington" settles it).
+    pub said_gender: Option<Gender>,
     pub registry: Option<usize>,
     /// Extra surnames that refer to this person (registry aliases).
     pub aliases: Vec<String>,
@@ -350,6 +353,8 @@ struct Candidate {
     full: String,
     title: Option<(String, TextRange)>,
     gender: Option<Gender>,
+    /// The gender of the honorific before the name, if it has one.
+    said_gender: Option<Gender>,
     /// Strong evidence: title, honorific or a known first name.
     strong: bool,
     /// Any evidence beyond a known surname: strong, or a speech verb or appositive title next to it.
@@ -541,6 +546,7 @@ fn candidates<'a>(
             full,
             title,
             gender,
+            said_gender: honorific.filter(|g| *g != Gender::Unknown),
             strong,
             confirmed,
             // Not inside a longer run of capitalised words ("Hit Piece Exploits Trump Supporter").
@@ -741,6 +747,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             full: Some(rp.name.clone()),
             titles: Vec::new(),
             gender: parts.first().and_then(|f| lexicon::first_name(f)),
+            said_gender: None,
             registry: Some(ri),
             strong: true,
             confirmed: true,
@@ -791,6 +798,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         if d.gender.is_none() || d.gender == Some(Gender::Unknown) {
             d.gender = cand.gender.or(d.gender);
         }
+        d.said_gender = d.said_gender.or(cand.said_gender);
         last_seen[p] = cand.range.start;
         in_body[p] |= !cand.heading && cand.first.is_some();
         // Only people found with strong evidence can have misspelled references: index them once.
@@ -1106,7 +1114,10 @@ fn match_person(
         .into_iter()
         .filter(|&i| {
             let d = &drafts[i];
+            // "Mr Makarov" is not a misspelling of Chloe Mkarov's name.
+            let other_gender = other_gender(cand.said_gender, d);
             is_variant(&d.surname, &cand.surname)
+                && !other_gender
                 && match (&cand.first, &d.first) {
                     (Some(a), Some(b)) => a == b,
                     (None, _) => true,
@@ -1115,6 +1126,15 @@ fn match_person(
         })
         .collect();
     closest(&hits, |i| drafts[i].surname.as_str(), &cand.surname)
+}
+
+/// An honorific of one gender before a name, and a person known (by an honorific, else by a first
+/// name) to be of the other: two people.
+pub(super) fn other_gender(said: Option<Gender>, d: &Draft) -> bool {
+    matches!(
+        (said, d.said_gender.or(d.gender)),
+        (Some(a), Some(b)) if a != b && a != Gender::Unknown && b != Gender::Unknown
+    )
 }
 
 /// The one person among `hits` whose surname is nearest `word`: "Williamms" is Williams, not

@@ -2,7 +2,7 @@
 //! variant test leaves alone: one changed letter in a short word is as likely another name or word,
 //! so the rest of the article has to settle it.
 
-use super::mentions::{Draft, edit_distance, word};
+use super::mentions::{Draft, edit_distance, other_gender, word};
 use super::{Mention, MentionKind};
 use crate::analysis::document::Document;
 use crate::analysis::lexicon::{self, FxHashMap as HashMap};
@@ -80,6 +80,8 @@ pub(super) fn settle(
                 .flatten()
                 .copied()
                 .filter(|&q| is_short_variant(&drafts[q].surname, w))
+                // "Mr Vosk" is not a misspelling of Anna Voss's name.
+                .filter(|&q| !other_gender(drafts[m.person].said_gender, &drafts[q]))
                 .collect();
             hits.sort_unstable();
             hits.dedup();
