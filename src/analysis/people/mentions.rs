@@ -962,6 +962,14 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
                 !(base.chars().count() == 5 && s.len() == base.len())
                     || next.is_some_and(|n| lexicon::speech_verb(n).is_some())
             });
+            // A short near-miss stands in running prose: after an honorific or a lower-case
+            // word, or before a speech verb; not capitalised only by the sentence start ("Teak
+            // tough and …") nor in a list of names ("Replacements: Vaili, Cole").
+            let short_hit = short_hit.filter(|_| {
+                prev.is_some_and(|p| {
+                    lex.honorific(p).is_some() || p.chars().next().is_some_and(char::is_lowercase)
+                }) || next.is_some_and(|n| lexicon::speech_verb(n).is_some())
+            });
             if let Some(p) = hit.or(short_hit) {
                 let m = Mention {
                     range,
@@ -1085,9 +1093,13 @@ fn match_person(
         }
     }
     // A misspelled surname of a known person with the same first name, or with a title.
-    // (A common one, as in pass 2: the full Census list holds most misspellings of a surname.)
-    if cand.first.is_none() && lexicon::is_common_surname_lc(&lexicon::lower(&cand.surname)) {
-        return None;
+    // (A common one, or a first name, as in pass 2: the full Census list holds most
+    // misspellings of a surname.)
+    if cand.first.is_none() {
+        let lc = lexicon::lower(&cand.surname);
+        if lexicon::is_common_surname_lc(&lc) || lexicon::first_name_lc(&lc).is_some() {
+            return None;
+        }
     }
     // A surname introduced with its own title ("President Obama" near "Osama bin Laden") is
     // someone else, not a misspelling; but for the title the person already has ("Mr Trainor" …

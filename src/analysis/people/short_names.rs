@@ -66,7 +66,8 @@ pub(super) fn settle(
     if !lone.is_empty() {
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::default();
         for (q, d) in drafts.iter().enumerate() {
-            if d.strong && d.first.is_some() && seen.get(&q).is_some_and(|e| e.1 >= 3 && e.2) {
+            // Every full-named person, settled or not: a near-miss of two people is neither's.
+            if d.strong && d.first.is_some() {
                 for k in keys(&d.surname) {
                     by_key.entry(k).or_default().push(q);
                 }
