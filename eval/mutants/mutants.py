@@ -547,7 +547,7 @@ def gen_count_over_sentences(art, rng):
         items = 2
         stated = wrong_count(items, rng)
         s = (f"Talks in {places[0]} were the first of {NUM_WORDS[stated]} rounds planned for the "
-             f"spring. The second is due in {places[1]} next month.")
+             f"spring. The second and final round is due in {places[1]} next month.")
     else:
         items = 3
         stated = wrong_count(items, rng)

@@ -21,6 +21,9 @@ pub(super) struct Draft {
     pub full: Option<String>,
     pub titles: Vec<(String, TextRange)>,
     pub gender: Option<Gender>,
+    /// The gender of the first "Mr"/"Ms" seen with the name: said, not guessed from a first
+    /// name ("Sandy" is listed as a woman's name; "Mr Walkington" settles it).
+    pub said_gender: Option<Gender>,
     pub registry: Option<usize>,
     /// Extra surnames that refer to this person (registry aliases).
     pub aliases: Vec<String>,
@@ -171,7 +174,7 @@ impl VariantIndex {
         let chars: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
         let none = usize::MAX;
         let mut out = vec![Self::hash(&chars, none, none)];
-        if chars.len() < 5 || chars.len() > 30 {
+        if chars.len() < 4 || chars.len() > 30 {
             return out;
         }
         for i in 0..chars.len() {
@@ -350,6 +353,8 @@ struct Candidate {
     full: String,
     title: Option<(String, TextRange)>,
     gender: Option<Gender>,
+    /// The gender of the honorific before the name, if it has one.
+    said_gender: Option<Gender>,
     /// Strong evidence: title, honorific or a known first name.
     strong: bool,
     /// Any evidence beyond a known surname: strong, or a speech verb or appositive title next to it.
@@ -541,6 +546,7 @@ fn candidates<'a>(
             full,
             title,
             gender,
+            said_gender: honorific.filter(|g| *g != Gender::Unknown),
             strong,
             confirmed,
             // Not inside a longer run of capitalised words ("Hit Piece Exploits Trump Supporter").
@@ -741,6 +747,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             full: Some(rp.name.clone()),
             titles: Vec::new(),
             gender: parts.first().and_then(|f| lexicon::first_name(f)),
+            said_gender: None,
             registry: Some(ri),
             strong: true,
             confirmed: true,
@@ -791,6 +798,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         if d.gender.is_none() || d.gender == Some(Gender::Unknown) {
             d.gender = cand.gender.or(d.gender);
         }
+        d.said_gender = d.said_gender.or(cand.said_gender);
         last_seen[p] = cand.range.start;
         in_body[p] |= !cand.heading && cand.first.is_some();
         // Only people found with strong evidence can have misspelled references: index them once.
@@ -817,7 +825,8 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
     let mut extra = Vec::new();
     let mut recent: Vec<usize> = vec![0; drafts.len()];
     let roles = role_index(&drafts);
-    let mut variant_memo: HashMap<WordKey, Option<usize>> = HashMap::default();
+    let mut variant_memo: HashMap<WordKey, (Option<usize>, Option<usize>)> = HashMap::default();
+    let mut short: Vec<Mention> = Vec::new();
     let mut own_words: HashMap<WordKey, bool> = HashMap::default();
     let mut ci = 0;
     for (ti, t) in doc.tokens.iter().enumerate() {
@@ -881,7 +890,7 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
             }
             continue;
         }
-        if base.len() < 5 || !names.test(base) {
+        if base.len() < 4 || !names.test(base) {
             continue;
         }
         // A rarer known surname can still be a misspelling ("Stoltenburg" is in the Census list);
@@ -916,16 +925,35 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
         }
         {
             // The same word recurs: look each one up once.
-            let hit = *variant_memo.entry(WordKey::new(base)).or_insert_with(|| {
-                let hits: Vec<usize> = variants
-                    .candidates(base)
-                    .into_iter()
+            let (hit, short_hit) = *variant_memo.entry(WordKey::new(base)).or_insert_with(|| {
+                let cands = variants.candidates(base);
+                let hits: Vec<usize> = cands
+                    .iter()
+                    .copied()
                     .filter(|&p| {
                         drafts[p].strong && is_variant(&drafts[p].surname, base)
                             || drafts[p].aliases.iter().any(|a| is_variant(a, base))
                     })
                     .collect();
-                (hits.len() == 1).then(|| hits[0])
+                // A short name ("Smth" for Smith) is kept only if the rest of the article
+                // settles it: see `short_names::settle`.
+                let short_hit = if lexicon::is_surname(base) {
+                    None
+                } else {
+                    let hits: Vec<usize> = cands
+                        .into_iter()
+                        .filter(|&p| {
+                            drafts[p].strong
+                                && drafts[p].first.is_some()
+                                && super::short_names::is_short_variant(&drafts[p].surname, base)
+                        })
+                        .collect();
+                    (hits.len() == 1).then(|| hits[0])
+                };
+                (
+                    closest(&hits, |p| drafts[p].surname.as_str(), base),
+                    short_hit,
+                )
             });
             // In a five-letter word one changed letter is as likely another word ("Games
             // consoles" near "Gates"): only when a speech verb follows ("Wines believes").
@@ -934,19 +962,32 @@ pub(super) fn find(doc: &Document, config: &Config) -> Found {
                 !(base.chars().count() == 5 && s.len() == base.len())
                     || next.is_some_and(|n| lexicon::speech_verb(n).is_some())
             });
-            let hits: Vec<usize> = hit.into_iter().collect();
-            if hits.len() == 1 {
-                extra.push(Mention {
+            // A short near-miss stands in running prose: after an honorific or a lower-case
+            // word, or before a speech verb; not capitalised only by the sentence start ("Teak
+            // tough and …") nor in a list of names ("Replacements: Vaili, Cole").
+            let short_hit = short_hit.filter(|_| {
+                prev.is_some_and(|p| {
+                    lex.honorific(p).is_some() || p.chars().next().is_some_and(char::is_lowercase)
+                }) || next.is_some_and(|n| lexicon::speech_verb(n).is_some())
+            });
+            if let Some(p) = hit.or(short_hit) {
+                let m = Mention {
                     range,
-                    person: hits[0],
+                    person: p,
                     kind: MentionKind::Surname,
                     variant: true,
-                });
-                recent[hits[0]] = t.range.start;
+                };
+                if hit.is_some() {
+                    extra.push(m);
+                    recent[p] = t.range.start;
+                } else {
+                    short.push(m);
+                }
             }
         }
     }
     mentions.extend(extra);
+    super::short_names::settle(doc, &drafts, &mut mentions, short);
     // A full name sharing its surname with a confirmed person is a relative ("Rakeyia Scott"
     // beside "Keith Lamont Scott"), not a firm name that happens to end in a surname.
     let family: HashSet<&str> = drafts
@@ -1052,8 +1093,13 @@ fn match_person(
         }
     }
     // A misspelled surname of a known person with the same first name, or with a title.
-    if cand.first.is_none() && lexicon::is_surname(&cand.surname) {
-        return None;
+    // (A common one, or a first name, as in pass 2: the full Census list holds most
+    // misspellings of a surname.)
+    if cand.first.is_none() {
+        let lc = lexicon::lower(&cand.surname);
+        if lexicon::is_common_surname_lc(&lc) || lexicon::first_name_lc(&lc).is_some() {
+            return None;
+        }
     }
     // A surname introduced with its own title ("President Obama" near "Osama bin Laden") is
     // someone else, not a misspelling; but for the title the person already has ("Mr Trainor" …
@@ -1080,7 +1126,10 @@ fn match_person(
         .into_iter()
         .filter(|&i| {
             let d = &drafts[i];
+            // "Mr Makarov" is not a misspelling of Chloe Mkarov's name.
+            let other_gender = other_gender(cand.said_gender, d);
             is_variant(&d.surname, &cand.surname)
+                && !other_gender
                 && match (&cand.first, &d.first) {
                     (Some(a), Some(b)) => a == b,
                     (None, _) => true,
@@ -1088,5 +1137,29 @@ fn match_person(
                 }
         })
         .collect();
-    (hits.len() == 1).then(|| hits[0])
+    closest(&hits, |i| drafts[i].surname.as_str(), &cand.surname)
+}
+
+/// An honorific of one gender before a name, and a person known (by an honorific, else by a first
+/// name) to be of the other: two people.
+pub(super) fn other_gender(said: Option<Gender>, d: &Draft) -> bool {
+    matches!(
+        (said, d.said_gender.or(d.gender)),
+        (Some(a), Some(b)) if a != b && a != Gender::Unknown && b != Gender::Unknown
+    )
+}
+
+/// The one person among `hits` whose surname is nearest `word`: "Williamms" is Williams, not
+/// Walliams. `None` when two are as near.
+fn closest<'a>(hits: &[usize], surname: impl Fn(usize) -> &'a str, word: &str) -> Option<usize> {
+    let dist: Vec<(usize, usize)> = hits
+        .iter()
+        .map(|&p| (edit_distance(surname(p), word), p))
+        .collect();
+    let best = dist.iter().map(|d| d.0).min()?;
+    let mut at_best = dist.iter().filter(|d| d.0 == best);
+    match (at_best.next(), at_best.next()) {
+        (Some(&(_, p)), None) => Some(p),
+        _ => None,
+    }
 }

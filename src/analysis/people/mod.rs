@@ -143,6 +143,7 @@ impl People {
 }
 
 mod mentions;
+mod short_names;
 mod speakers;
 
 /// True when a user attribution verb from `Config.attribution_verbs` starts at token `t`: a word

@@ -25,7 +25,10 @@ declare_rule! {
     /// bullet list; `N <plural noun>.` followed by sentences opening "First," "Second," … or "The
     /// first" "The second" …, with "Finally," or "The last" closing; "the first of N <noun>"
     /// followed by sentences of its paragraph that continue the sequence ("Later …, then …",
-    /// "Another …", "The second …", "Finally …"); and "both", "the pair", "the duo", "the trio"
+    /// "Another …", "The second …", "Finally …"); a short sentence counting things to come
+    /// ("Meetings with five leaders are planned.") followed by an unmarked first item and
+    /// sentences opened by "Then", "Later", "Next" … that close with "Finally" or "The last"; and
+    /// "both", "the pair", "the duo", "the trio"
     /// or "the quartet" over a list of names, or over the names that open the sentence before
     /// ("A and B were named. The trio …").
     ///
@@ -35,7 +38,7 @@ declare_rule! {
     /// starts (but for a few one-word names among lower-case things), contain "which"/"who"/"aka",
     /// contain figures, run longer than six words, or have a second "and". A sequence that stops
     /// short after one more sentence ("The second is due next month") may be partial and is not
-    /// counted unless it is closed ("Finally", "a final").
+    /// counted unless it is closed ("Finally", "a final", "the second and final").
     ///
     /// ## Why it matters
     /// A count and its list drift apart when a draft is edited. Readers notice, and it undermines
@@ -244,6 +247,7 @@ fn count_lists(cx: &mut Cx<'_>, si: usize) {
     let toks = &cx.toks[si];
     back_reference(cx, si);
     first_of(cx, si);
+    planned_sequence(cx, si);
     // "N <plural noun>." followed by "First, … Second, …".
     if toks.last().is_some_and(|t| t.text == ".")
         && let Some((count, last)) = enumeration(cx, si)
@@ -535,6 +539,109 @@ fn continues(toks: &[Tk<'_>]) -> Option<bool> {
     None
 }
 
+/// "the second and final …": an ordinal that says it ends the sequence.
+fn closes_ordinal(st: &[Tk<'_>]) -> bool {
+    st.windows(3).any(|w| {
+        w[1].is("and")
+            && w[2].is_any(&["final", "last"])
+            && ENUM_MARKERS[1..].iter().any(|m| w[0].is_any(m))
+    })
+}
+
+/// "Meetings with five leaders are planned. She sees A on Monday. Then comes a meeting with B.
+/// Finally, she will meet C.": a count of things to come, then the sentences of its paragraph
+/// that go through them, the first unmarked and the rest opened by "Then", "Later", "Next" …
+/// Only a run that says where it ends ("Finally", "The last") is the whole of it.
+fn planned_sequence(cx: &mut Cx<'_>, si: usize) {
+    let toks = &cx.toks[si];
+    if toks.len() > 16
+        || toks.last().is_none_or(|t| t.text != ".")
+        || toks.iter().any(|t| t.is_any(&["first", "including", "such", ":"]))
+        || !toks.iter().any(|t| {
+            t.is_any(&[
+                "planned",
+                "scheduled",
+                "will",
+                "due",
+                "expected",
+                "lined",
+            ])
+        })
+    {
+        return;
+    }
+    let figs: Vec<usize> = (0..toks.len()).filter_map(|k| cx.fig_at(si, k)).collect();
+    let [fi] = figs[..] else { return };
+    let f = &cx.figs[fi];
+    let Some(n) = f
+        .exact
+        .filter(|v| v.is_integer() && (2..=10).contains(&v.num))
+        .map(|v| v.num)
+    else {
+        return;
+    };
+    if f.kind != FigureKind::Count
+        || f.qualifier.is_some()
+        || !f.counts.as_deref().is_some_and(|c| c.ends_with('s'))
+        || enumeration(cx, si).is_some()
+    {
+        return;
+    }
+    let doc = cx.doc;
+    let para = doc.sentences[si].paragraph;
+    let same_para = |sj: usize| sj < doc.sentences.len() && doc.sentences[sj].paragraph == para;
+    // The first item: a sentence of its own, not itself a continuation.
+    if !same_para(si + 1) || continues(&sentence_toks(doc, si + 1)).is_some() {
+        return;
+    }
+    let mut items = 1usize;
+    let mut closed = false;
+    let mut last = None;
+    let mut sj = si + 2;
+    while same_para(sj) && sj <= si + 5 && !closed {
+        let st = sentence_toks(doc, sj);
+        let Some(fin) = continues(&st) else { break };
+        items += 1;
+        closed |= fin || closes_ordinal(&st);
+        last = Some(st[0].range);
+        for w in st.windows(2).skip(1) {
+            if (w[0].text == "," || w[0].is("and")) && w[1].is_any(&["then", "finally"]) {
+                items += 1;
+                closed |= w[1].is("finally");
+                last = Some(w[1].range);
+            }
+        }
+        sj += 1;
+    }
+    let Some(last) = last.filter(|_| closed && items >= 3) else {
+        return;
+    };
+    if items as i128 == n {
+        let comp = format!("stated {n}, sequence of {items}");
+        cx.push(Check::new(META.code, vec![fi], f.range, comp, true));
+        return;
+    }
+    let written = format!(
+        "{} {}",
+        cx.text(f.range),
+        f.counts.clone().unwrap_or_default()
+    );
+    let comp = format!("stated {n}, sequence of {items} (… {})", cx.text(last));
+    let msg = format!("`{written}` but the sentences that go through them name {items}");
+    let rel = vec![Related {
+        range: last,
+        message: format!("item {items}"),
+    }];
+    let digits = toks[cx.local(fi)].kind == TokenKind::Number;
+    let fix = count_fix(cx, fi, digits, items);
+    let range = f.range;
+    cx.push(
+        Check::new(META.code, vec![fi], range, comp, false)
+            .message(msg, rel)
+            .fix(fix),
+    );
+}
+
 /// "X is the first of three stops on the tour. Later she will visit Y, then Z.": the items of a
 /// sequence that the first item opens and the next sentences of its paragraph continue. Each
 /// continuing sentence is one item, and each ", then" / "and finally" inside it one more.
@@ -584,6 +691,8 @@ fn first_of(cx: &mut Cx<'_>, si: usize) {
                 closed = true;
             }
         }
+        // "The second and final round …", "the third and last stop".
+        closed |= closes_ordinal(&st);
         sj += 1;
     }
     let Some(last) = last else { return };

@@ -4,6 +4,7 @@ use super::{Diagnostic, RuleContext};
 use crate::analysis::diagnostic::Related;
 use crate::analysis::numbers::arith::half;
 use crate::analysis::numbers::cx::{Cx, direction};
+use crate::analysis::numbers::parse::Tk;
 use crate::analysis::numbers::{Check, FigureKind, Ratio};
 use crate::analysis::range::TextRange;
 
@@ -13,7 +14,10 @@ declare_rule! {
     /// exhaustive split ("the remaining 30%") that does not make 100%.
     ///
     /// The percentages must be in one sentence that marks a split ("opposed", "against",
-    /// "undecided", "unsure", "disagreed", "neither") and pass 100% by more than rounding allows
+    /// "undecided", "unsure", "disagreed", "neither"; answers "said yes" and "said no"; market
+    /// shares, "A has 40% of the market, B 35% and C 30%", each other share after its holder's
+    /// name; or a whole named first and split along one attribute, "Of all journeys, 40% were by
+    /// car and 65% by bus") and pass 100% by more than rounding allows
     /// (half a unit of the last digit per part); an exhaustive split ("the rest", "the remaining
     /// 30%", "the remainder") must make 100%. Sentences that describe a change ("rose", "from",
     /// "than", "compared"), percentages of different wholes ("40% of men and 70% of women") and
@@ -165,7 +169,11 @@ fn percent_sum(cx: &mut Cx<'_>, si: usize) {
         cx.push(Check::new(META.code, parts, range, comp, consistent).message(msg, rel));
         return;
     }
-    if !lower_bounds_only || !toks.iter().any(|t| t.is_any(SPLIT_MARKERS)) {
+    let split = toks.iter().any(|t| t.is_any(SPLIT_MARKERS))
+        || answers(toks)
+        || market_shares(cx, si, &parts)
+        || one_attribute(cx, si, &parts);
+    if !lower_bounds_only || !split {
         return;
     }
     let consistent = sum.le(max_ok);
@@ -175,4 +183,69 @@ fn percent_sum(cx: &mut Cx<'_>, si: usize) {
     );
     let msg = format!("The shares of one whole add up to more than 100%: {terms} = {sum}%");
     cx.push(Check::new(META.code, parts, range, comp, consistent).message(msg, rel));
+}
+
+/// "63% said yes and 37% said no": the answers to one question split its askers.
+fn answers(toks: &[Tk<'_>]) -> bool {
+    let said = |w: &str| {
+        toks.windows(2).any(|p| {
+            p[1].is(w)
+                && p[0].is_any(&["said", "say", "says", "answered", "voted", "replied", "chose"])
+        })
+    };
+    said("yes") && said("no")
+}
+
+/// "Acme has 40% of the market, Zenith 35% and Orbit 30%": shares of one market held by different
+/// holders. The first share is "of the market" (no other market named for the others: those are
+/// left alone above), and every other share follows its own holder's name.
+fn market_shares(cx: &Cx<'_>, si: usize, parts: &[usize]) -> bool {
+    let toks = &cx.toks[si];
+    let Some((&first, rest)) = parts.split_first() else {
+        return false;
+    };
+    let a = cx.after(first);
+    let of_market = toks.get(a).is_some_and(|t| t.is("of"))
+        && toks.get(a + 1).is_some_and(|t| t.is("the"))
+        && (toks.get(a + 2).is_some_and(|t| t.is("market"))
+            || toks.get(a + 3).is_some_and(|t| t.is("market")));
+    let held = |fi: usize| {
+        cx.local(fi)
+            .checked_sub(1)
+            .and_then(|j| toks.get(j))
+            .is_some_and(|t| t.is_cap())
+    };
+    of_market && !rest.is_empty() && rest.iter().all(|&fi| held(fi))
+}
+
+/// "Of all journeys, 40% were by car, 35% by bus and 30% by train": a whole named first ("Of
+/// all …", "Of the …", "Of those …" and a comma) and split along one attribute, each share
+/// followed by the same preposition ("by", "in", "from"), with or without its verb. One journey
+/// is made by one means; "60% were by car and 50% were in the morning" is two attributes and
+/// left alone.
+fn one_attribute(cx: &Cx<'_>, si: usize, parts: &[usize]) -> bool {
+    const PREPS: &[&str] = &["by", "in", "at", "from", "on", "via"];
+    const COPULA: &[&str] = &["were", "was", "are", "is", "came", "come", "went", "go"];
+    let toks = &cx.toks[si];
+    let framed = toks.first().is_some_and(|t| t.is("of"))
+        && toks
+            .get(1)
+            .is_some_and(|t| t.is_any(&["all", "the", "those", "these"]))
+        && parts.first().is_some_and(|&fi| {
+            let k = cx.local(fi);
+            k >= 3 && toks[..k].iter().any(|t| t.text == ",")
+        });
+    if !framed {
+        return false;
+    }
+    let prep = |fi: usize| {
+        let a = cx.after(fi);
+        let t = toks.get(a)?;
+        let p = if t.is_any(COPULA) { toks.get(a + 1)? } else { t };
+        p.is_any(PREPS).then(|| p.lower.as_ref())
+    };
+    let Some(first) = parts.first().and_then(|&fi| prep(fi)) else {
+        return false;
+    };
+    parts.iter().all(|&fi| prep(fi) == Some(first))
 }

@@ -13,7 +13,9 @@ declare_rule! {
     /// +25%), "doubled from 10 to 30", "fell by a third from 90 to 30".
     ///
     /// The change and both endpoints must be in one clause: "rose 50% from 200 to 250", "jumped 56%
-    /// to $1.13bn … from $639m", "from £1.2m to £1.5m, a rise of 40%". The arithmetic is exact
+    /// to $1.13bn … from $639m", "from £1.2m to £1.5m, a rise of 40%", "saw a 20% fall in staff,
+    /// from 240 to 216", "up 50% at €50m, compared with €40m a year earlier" (only with a time
+    /// after it: "compared with" another firm's figure is no start point). The arithmetic is exact
     /// (rationals) and allows for rounding: each endpoint may be off by half a unit of its last
     /// digit, the stated percentage by one unit; "about" widens the tolerance to 10%, "more
     /// than"/"nearly" make it one-sided, and multiplier words ("doubled", "halved") are read within
@@ -57,8 +59,35 @@ fn percent_change(cx: &mut Cx<'_>, si: usize) {
     for (from_k, t) in toks.iter().enumerate() {
         if t.is("from") {
             percent_change_at(cx, si, from_k);
+        } else if t.is_any(&["with", "to"])
+            && from_k > 0
+            && toks[from_k - 1].is("compared")
+            && earlier_point(cx, si, from_k)
+        {
+            // "up 50% at €50m, compared with €40m a year earlier": the earlier value.
+            percent_change_at(cx, si, from_k);
         }
     }
+}
+
+/// "compared with X a year earlier / last year / in 2004": X is the same thing at an earlier time
+/// (not another firm's figure), so it is the start of the change.
+fn earlier_point(cx: &Cx<'_>, si: usize, with_k: usize) -> bool {
+    let toks = &cx.toks[si];
+    let Some(xi) = cx.fig_at(si, with_k + 1) else {
+        return false;
+    };
+    let a = cx.after(xi);
+    (a..(a + 5).min(toks.len())).any(|j| {
+        toks[j].is_any(&["earlier", "ago", "previously", "before"])
+            || (toks[j].is_any(&["last", "previous", "prior"])
+                && toks.get(j + 1).is_some_and(|n| {
+                    n.is_any(&["year", "month", "quarter", "week", "season", "time"])
+                }))
+            || cx
+                .fig_at(si, j)
+                .is_some_and(|fi| cx.figs[fi].kind == FigureKind::Year)
+    })
 }
 
 fn percent_change_at(cx: &mut Cx<'_>, si: usize, from_k: usize) {
@@ -153,7 +182,13 @@ fn percent_change_at(cx: &mut Cx<'_>, si: usize, from_k: usize) {
     // The clause around "from X to Y": back to a clause break, forward past one comma (", a rise
     // of 40%") but not into the next clause.
     let mut win_lo = from_k;
-    while win_lo > 0 && from_k - win_lo < 8 {
+    // "saw a 20% fall in staff, from 240 to 216": endpoints set off after a comma belong to the
+    // clause before it.
+    let past_comma = from_k > 1 && toks[from_k - 1].text == "," && toks[from_k].is("from");
+    if past_comma {
+        win_lo -= 1;
+    }
+    while win_lo > 0 && from_k - win_lo < if past_comma { 12 } else { 8 } {
         let t = &toks[win_lo - 1];
         if matches!(t.text, "," | ";" | ":")
             || t.is_any(&["and", "while", "but", "whereas", "from", "to"])

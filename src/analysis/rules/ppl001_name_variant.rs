@@ -15,6 +15,11 @@ declare_rule! {
     /// with the same first name, any spelling counts. In five-letter names a changed letter counts
     /// only before a speech verb ("Wines said" for "Wimes"; "Games consoles" is no "Gates"), and a
     /// surname introduced with its own title is someone else ("President Obama" near "Osama").
+    /// Of several people within reach, the nearest spelling wins ("Williamms" is Williams, not
+    /// Walliams). Shorter names (four letters, or five with a changed letter: "Smth", "Lommu",
+    /// "Moroe") count only when the article settles it: the person is introduced by full name,
+    /// the surname is written right at least three times, and the odd spelling, in no surname
+    /// list, appears once.
     /// The canonical spelling is the registry's, else the one the article writes most often (one
     /// odd spelling among more mentions of another is the typo, even in the full-name first
     /// reference). The fix replaces the variant with it. When the article writes each spelling as
