@@ -252,7 +252,8 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                         .get(h.range.end..d.range.start)
                         .is_some_and(|gap| gap.matches('\n').count() == 1)
                 });
-            pm <= pf + 2
+            pm > pf
+                && pm <= pf + 2
                 && (pf == 0 || under_label || deck_line)
                 && (0..=pf).all(|q| words_in(doc, q) <= TOP_MATTER_WORDS)
         });
