@@ -17,7 +17,10 @@ declare_rule! {
     /// "to speak candidly". The reason counts in the source's own sentence, or in the next one
     /// when that sentence is about the source ("The official spoke on condition of anonymity
     /// because …"); a word in an unrelated next sentence is no reason. A source named nearby
-    /// ("an aide said … said Ann Cole, an aide to the mayor") is not anonymous.
+    /// ("an aide said … said Ann Cole, an aide to the mayor") is not anonymous. Another outlet's
+    /// source passed on with credit ("told the Yorkshire Post", "the paper reported, citing
+    /// sources close to …", in the sentence or the one before it in the paragraph) is left
+    /// alone: the desk cannot give the reason for another newsroom's sourcing.
     ///
     /// Plural generic sourcing ("officials said") is ATT003's.
     ///
@@ -190,6 +193,12 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if next_about_source {
             continue;
         }
+        // Another outlet's source, passed on with credit ("told the Sunday Times", "the FT
+        // reported, citing sources close to …"): the desk cannot give the reason for another
+        // newsroom's sourcing.
+        if second_hand(ctx, si) || (si > 0 && second_hand(ctx, si - 1) && !doc.is_display(doc.sentences[si - 1].paragraph) && doc.sentences[si - 1].paragraph == doc.sentences[si].paragraph) {
+            continue;
+        }
         // A singular source named nearby ("an aide said … said Ann Cole, an aide to …").
         let lemma = ctx
             .prose(range)
@@ -312,3 +321,40 @@ const TRIGGERS: &[&str] = &[
     "declined",
     "condition",
 ];
+
+/// Whether sentence `si` credits what it reports to another outlet or organisation: "told" an
+/// organisation ("told the Sunday Times", "told Reuters"), "citing", or "reported"/"quoted"
+/// with an organisation just before it ("the Financial Times reported"). A capitalised word
+/// that is no person's name, no function word and not the sentence's first word stands for the
+/// organisation.
+fn second_hand(ctx: &RuleContext<'_>, si: usize) -> bool {
+    let doc = ctx.doc;
+    let toks = doc.narration(si);
+    let org = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            k > 0
+                && t.is_capitalised(&doc.prose)
+                && ctx.people.mention_at(t.range.start).is_none()
+                && !lexicon::is_function_word(t.text(&doc.prose))
+        })
+    };
+    (0..toks.len()).any(|k| {
+        let w = lexicon::lower(toks[k].text(&doc.prose));
+        match w.as_ref() {
+            "citing" => true,
+            "told" => {
+                let j = if toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.text(&doc.prose).eq_ignore_ascii_case("the"))
+                {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                org(j)
+            }
+            "reported" | "reports" | "quoted" => (k.saturating_sub(3)..k).any(org),
+            _ => false,
+        }
+    })
+}
