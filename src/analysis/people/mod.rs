@@ -252,6 +252,13 @@ fn canonical_of(counts: &[(String, usize, usize, Option<usize>)]) -> Option<Stri
 /// Decides each person's canonical surname spelling (the registry's, else the most frequent,
 /// ties to the full-name first reference: see [`canonical_of`]) and marks the mentions spelled
 /// otherwise.
+/// Whether two spellings of a surname are the same but for the apostrophe's glyph ("O’Neill",
+/// "O'Neill"): typography, not spelling.
+fn same_spelling(a: &str, b: &str) -> bool {
+    let fold = |c: char| if matches!(c, '’' | '‘' | 'ʼ') { '\'' } else { c };
+    a.chars().map(fold).eq(b.chars().map(fold))
+}
+
 fn canonical_spellings(
     doc: &Document,
     drafts: &[mentions::Draft],
@@ -281,7 +288,7 @@ fn canonical_spellings(
                 let m = &mentions[mi];
                 let Some(s) = spelled(m) else { continue };
                 let full = (m.kind == MentionKind::FullName).then_some(mi);
-                match counts.iter_mut().find(|c| c.0 == s) {
+                match counts.iter_mut().find(|c| same_spelling(&c.0, &s)) {
                     Some(c) => {
                         c.1 += 1;
                         c.3 = c.3.or(full);
@@ -297,12 +304,13 @@ fn canonical_spellings(
         let aliases: Vec<&str> = d.aliases.iter().map(String::as_str).collect();
         for &mi in &persons[p].mentions {
             if let Some(s) = spelled(&mentions[mi]) {
-                mentions[mi].variant = s != canonical && !aliases.contains(&s.as_str());
+                mentions[mi].variant =
+                    !same_spelling(&s, &canonical) && !aliases.contains(&s.as_str());
             }
         }
         // The person's name uses the canonical spelling.
         let name = persons[p].name.clone();
-        if surname_of(&name) != canonical && d.registry.is_none() {
+        if !same_spelling(surname_of(&name), &canonical) && d.registry.is_none() {
             let head = name
                 .rsplit_once(char::is_whitespace)
                 .map_or(String::new(), |(h, _)| format!("{h} "));
