@@ -255,7 +255,13 @@ fn canonical_of(counts: &[(String, usize, usize, Option<usize>)]) -> Option<Stri
 /// Whether two spellings of a surname are the same but for the apostrophe's glyph ("O’Neill",
 /// "O'Neill"): typography, not spelling.
 fn same_spelling(a: &str, b: &str) -> bool {
-    let fold = |c: char| if matches!(c, '’' | '‘' | 'ʼ') { '\'' } else { c };
+    let fold = |c: char| {
+        if matches!(c, '’' | '‘' | 'ʼ') {
+            '\''
+        } else {
+            c
+        }
+    };
     a.chars().map(fold).eq(b.chars().map(fold))
 }
 

@@ -292,9 +292,9 @@ fn generic_source(
             && !named_after(ctx, toks, words, j)
         {
             let range = TextRange::new(toks[i].range.start, toks[j].range.end);
-            if sourcing::named_nearby(ctx, si, family(head), range)
+            if !rests_on(ctx, si, range)
+                || sourcing::named_nearby(ctx, si, family(head), range)
                 || sourcing::intro_summary(ctx, si, family(head), range)
-                || !rests_on(ctx, si, range)
                 || sourcing::named_in_story(ctx, si, family(head), range)
             {
                 return None;
@@ -367,22 +367,21 @@ fn generic_source(
         return None;
     }
     let range = TextRange::new(toks[s].range.start, toks[v].range.end);
-    // A source of the same kind named just before or after ("Treasury officials said …
-    // Officials also said", "analysts said … said Ann Cole, an analyst at Brandt"): the vague
-    // phrase sums up named sources.
-    if sourcing::named_nearby(ctx, si, family(w), range)
-        || sourcing::intro_summary(ctx, si, family(w), range)
-    {
-        return None;
-    }
     // A group a reader can picture ("analysts said", "critics argue") is routine wording for
     // an opinion or a forecast; it needs a name when a figure rests on it. "Some say", "many
-    // believe" stand for nobody at all, unless the next sentence names who.
-    if sourcing::named_in_story(ctx, si, family(w), range) {
-        return None;
-    }
+    // believe" stand for nobody at all, unless the next sentence names who. (The cheap test
+    // first: most phrases carry no figure.)
     let weasel = matches!(w, "some" | "many" | "others" | "people");
     if !(rests_on(ctx, si, range) || weasel && !sourcing::speaker_next(ctx, si)) {
+        return None;
+    }
+    // A source of the same kind named just before or after ("Treasury officials said …
+    // Officials also said", "analysts said … said Ann Cole, an analyst at Brandt"), or anywhere
+    // in the story: the vague phrase sums up named sources.
+    if sourcing::named_nearby(ctx, si, family(w), range)
+        || sourcing::intro_summary(ctx, si, family(w), range)
+        || sourcing::named_in_story(ctx, si, family(w), range)
+    {
         return None;
     }
     let who = if matches!(w, "some" | "many" | "others" | "people") {
@@ -487,7 +486,7 @@ fn impersonal(
     // "It has been claimed that … . Jack Law said …": the next sentence names who. "It is
     // understood" is also how British copy cites the outlet's own reporting: worth a query
     // when a figure rests on it.
-    if sourcing::speaker_next(ctx, si) || !rests_on(ctx, si, range) {
+    if !rests_on(ctx, si, range) || sourcing::speaker_next(ctx, si) {
         return None;
     }
     Some((
