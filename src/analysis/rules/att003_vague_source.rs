@@ -3,7 +3,6 @@
 use super::sourcing;
 use super::{Diagnostic, RuleContext, Trigger};
 use crate::analysis::lexicon;
-use crate::analysis::numbers::FigureKind;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::{Token, TokenKind};
 use std::borrow::Cow;
@@ -292,7 +291,7 @@ fn generic_source(
             && !named_after(ctx, toks, words, j)
         {
             let range = TextRange::new(toks[i].range.start, toks[j].range.end);
-            if !rests_on(ctx, si, range)
+            if !sourcing::figure_rests_on(ctx, si, range)
                 || sourcing::named_nearby(ctx, si, family(head), range)
                 || sourcing::intro_summary(ctx, si, family(head), range)
                 || sourcing::named_in_story(ctx, si, family(head), range)
@@ -372,7 +371,7 @@ fn generic_source(
     // believe" stand for nobody at all, unless the next sentence names who. (The cheap test
     // first: most phrases carry no figure.)
     let weasel = matches!(w, "some" | "many" | "others" | "people");
-    if !(rests_on(ctx, si, range) || weasel && !sourcing::speaker_next(ctx, si)) {
+    if !(sourcing::figure_rests_on(ctx, si, range) || weasel && !sourcing::speaker_next(ctx, si)) {
         return None;
     }
     // A source of the same kind named just before or after ("Treasury officials said …
@@ -486,7 +485,7 @@ fn impersonal(
     // "It has been claimed that … . Jack Law said …": the next sentence names who. "It is
     // understood" is also how British copy cites the outlet's own reporting: worth a query
     // when a figure rests on it.
-    if !rests_on(ctx, si, range) || sourcing::speaker_next(ctx, si) {
+    if !sourcing::figure_rests_on(ctx, si, range) || sourcing::speaker_next(ctx, si) {
         return None;
     }
     Some((
@@ -549,7 +548,7 @@ fn agentless(
     let range = TextRange::new(toks[i].range.start, toks[j + 1].range.end);
     // "is expected to announce", "are believed to be close" is the routine hedge of a preview;
     // "is expected to cost £2bn" puts a figure on nobody's word.
-    if !rests_on(ctx, si, range) {
+    if !sourcing::figure_rests_on(ctx, si, range) {
         return None;
     }
     Some((
@@ -558,54 +557,6 @@ fn agentless(
     ))
 }
 
-/// Whether a figure a reader would check (a count, an amount, a share, a rate) rests on the
-/// vague phrase at `range` in sentence `si`: one stands in the sentence outside the phrase.
-/// Dates, years, weekdays, ordinals, ages and durations place a claim; they do not make one.
-fn rests_on(ctx: &RuleContext<'_>, si: usize, range: TextRange) -> bool {
-    let doc = ctx.doc;
-    // The claim follows the phrase ("analysts say sales will fall 10%", "is expected to cost
-    // £2bn"), unless the phrase closes it ("Sales will fall 10%, analysts say.").
-    let closes = doc
-        .tokens
-        .get(doc.tokens.partition_point(|t| t.range.start < range.end))
-        .is_none_or(|t| {
-            t.kind == TokenKind::Punct && matches!(t.text(&doc.prose), "." | "," | ";" | "!")
-        });
-    let figures = &ctx.figures.figures;
-    let first = figures.partition_point(|f| f.sentence < si);
-    figures[first..]
-        .iter()
-        .take_while(|f| f.sentence == si)
-        .any(|f| {
-            !range.contains_range(f.range)
-                && (closes || f.range.start >= range.end)
-                // "the two parties", "its 25 members": a definite count names who is meant;
-                // it is not what the source says.
-                && !(f.kind == FigureKind::Count
-                    && f.tokens.start.checked_sub(1).is_some_and(|k| {
-                        let w = doc.lower(k);
-                        lexicon::is_possessive(w)
-                            || matches!(
-                                w,
-                                "the" | "its" | "their" | "his" | "her" | "our" | "these"
-                                    | "those" | "all" | "both"
-                            )
-                    }))
-                && matches!(
-                    f.kind,
-                    FigureKind::Count
-                        | FigureKind::Decimal
-                        | FigureKind::Money
-                        | FigureKind::Percent
-                        | FigureKind::PercentagePoints
-                        | FigureKind::Range
-                        | FigureKind::Fraction
-                )
-                // "one of the", "a single": a count of one is a figure of speech more often
-                // than a claim.
-                && !(f.kind == FigureKind::Count && f.value == Some(1.0))
-        })
-}
 
 /// The first pass's word lists (any case); bit `k` of `RuleContext::triggers` is list `k`.
 const TRIGGERS: &[Trigger] = &[

@@ -4,6 +4,7 @@
 
 use super::RuleContext;
 use crate::analysis::lexicon;
+use crate::analysis::numbers::FigureKind;
 use crate::analysis::range::TextRange;
 use crate::analysis::tokens::TokenKind;
 
@@ -163,4 +164,53 @@ pub(super) fn named_in_story(
         && (si.saturating_sub(STORY_SENTENCES)..ctx.doc.sentences.len().min(si + STORY_SENTENCES))
             .step_by(3)
             .any(|c| named_nearby(ctx, c, lemmas, skip))
+}
+
+/// Whether a figure a reader would check (a count, an amount, a share, a rate) rests on the
+/// vague phrase at `range` in sentence `si`: one stands in the sentence outside the phrase.
+/// Dates, years, weekdays, ordinals, ages and durations place a claim; they do not make one.
+pub(super) fn figure_rests_on(ctx: &RuleContext<'_>, si: usize, range: TextRange) -> bool {
+    let doc = ctx.doc;
+    // The claim follows the phrase ("analysts say sales will fall 10%", "is expected to cost
+    // £2bn"), unless the phrase closes it ("Sales will fall 10%, analysts say.").
+    let closes = doc
+        .tokens
+        .get(doc.tokens.partition_point(|t| t.range.start < range.end))
+        .is_none_or(|t| {
+            t.kind == TokenKind::Punct && matches!(t.text(&doc.prose), "." | "," | ";" | "!")
+        });
+    let figures = &ctx.figures.figures;
+    let first = figures.partition_point(|f| f.sentence < si);
+    figures[first..]
+        .iter()
+        .take_while(|f| f.sentence == si)
+        .any(|f| {
+            !range.contains_range(f.range)
+                && (closes || f.range.start >= range.end)
+                // "the two parties", "its 25 members": a definite count names who is meant;
+                // it is not what the source says.
+                && !(f.kind == FigureKind::Count
+                    && f.tokens.start.checked_sub(1).is_some_and(|k| {
+                        let w = doc.lower(k);
+                        lexicon::is_possessive(w)
+                            || matches!(
+                                w,
+                                "the" | "its" | "their" | "his" | "her" | "our" | "these"
+                                    | "those" | "all" | "both"
+                            )
+                    }))
+                && matches!(
+                    f.kind,
+                    FigureKind::Count
+                        | FigureKind::Decimal
+                        | FigureKind::Money
+                        | FigureKind::Percent
+                        | FigureKind::PercentagePoints
+                        | FigureKind::Range
+                        | FigureKind::Fraction
+                )
+                // "one of the", "a single": a count of one is a figure of speech more often
+                // than a claim.
+                && !(f.kind == FigureKind::Count && f.value == Some(1.0))
+        })
 }
