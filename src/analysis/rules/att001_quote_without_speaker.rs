@@ -71,6 +71,9 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if neighbours_credit(ctx, a.quote) {
             continue;
         }
+        if setup_speaker(ctx, q).is_some() {
+            continue;
+        }
         // A transcript line: "PENCE: Well, …".
         let inner = doc.text(q.content).trim_start();
         if let Some((label, _)) = inner.split_once(':') {
@@ -202,6 +205,76 @@ fn neighbours_credit(ctx: &RuleContext<'_>, qi: usize) -> bool {
                 && o.range.start >= q.range.end
                 && matches!(b.via, SpeakerVia::Named | SpeakerVia::Pronoun)
         })
+}
+
+/// Whether quote `q` speaks in the first person singular ("I", "me", "my"): a person talking,
+/// not an organisation's statement or a document.
+fn first_person_singular(ctx: &RuleContext<'_>, q: &Quote) -> bool {
+    ctx.doc
+        .text(q.content)
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| {
+            let w = w.trim_matches(['\'', '’']);
+            let base = w.split(['\'', '’']).next().unwrap_or(w);
+            matches!(base, "I" | "me" | "my" | "myself" | "Me" | "My" | "Myself")
+        })
+}
+
+/// The person a set-up sentence introduces right before quote `q`: the sentence before it
+/// (even across a paragraph break) holds no quote and has a person named as its subject
+/// ("Ruddock, though, is keen to protect his players.", "After three wins, McIlroy is brimming
+/// with confidence."), that person is not named inside the quote (it talks about them, so it is
+/// not theirs), and the quote speaks in the first person singular. News features introduce
+/// quotes this way: the reader takes the quote as the subject's own words.
+fn setup_speaker(ctx: &RuleContext<'_>, q: &Quote) -> Option<usize> {
+    let doc = ctx.doc;
+    let p = q.sentence.checked_sub(1)?;
+    let sentence = doc.sentences.get(p)?;
+    if doc.is_heading(sentence.paragraph) {
+        return None;
+    }
+    let toks = doc.sentence_tokens(p);
+    if doc.narration(p).len() < toks.len() {
+        return None;
+    }
+    let i = ctx
+        .people
+        .mentions
+        .partition_point(|m| m.range.start < sentence.range.start);
+    let mut named = ctx.people.mentions[i..]
+        .iter()
+        .take_while(|m| m.range.start < sentence.range.end)
+        .filter(|m| m.kind != people::MentionKind::Pronoun);
+    let m = named.next()?;
+    // Subject position: the sentence's first words, or right after a comma that ends an
+    // opening phrase ("After three wins, McIlroy …"), with no person named before it.
+    let at = toks.partition_point(|t| t.range.start < m.range.start);
+    let before = &toks[..at];
+    let opens = at <= 2 && before.iter().all(|t| t.is_capitalised(&doc.prose));
+    let after_comma = before
+        .last()
+        .is_some_and(|t| t.text(&doc.prose) == ",");
+    if !(opens || after_comma) {
+        return None;
+    }
+    // The only person named in the sentence.
+    if named.any(|o| o.person != m.person) {
+        return None;
+    }
+    let in_quote = {
+        let j = ctx
+            .people
+            .mentions
+            .partition_point(|o| o.range.start < q.range.start);
+        ctx.people.mentions[j..]
+            .iter()
+            .take_while(|o| o.range.start < q.range.end)
+            .any(|o| o.person == m.person && o.kind != people::MentionKind::Pronoun)
+    };
+    if in_quote || !first_person_singular(ctx, q) {
+        return None;
+    }
+    Some(m.person)
 }
 
 /// The one person a reader would guess said quote `q`: the first person named outside quotes in
