@@ -285,7 +285,16 @@ fn apply(
             a.via = SpeakerVia::Named;
         }
         Subject::Text(s, r) => {
-            a.speaker = Some(s);
+            // An epithet for someone already named ("the Waterford man", "the 28-year-old") is
+            // that person, found as a pronoun of the epithet's sex would be.
+            let person = epithet(&s).and_then(|sexes| {
+                sexes.iter().find_map(|&g| {
+                    let (chosen, candidates) = resolve_pronoun(ctx, qi, done, g, r.start);
+                    chosen.filter(|_| candidates.len() < 2)
+                })
+            });
+            a.person = person;
+            a.speaker = Some(person.map_or(s, |p| person_name(ctx.drafts, p)));
             a.speaker_range = Some(r);
             a.via = SpeakerVia::Named;
         }
@@ -317,6 +326,36 @@ fn apply(
                 .or_else(|| text_antecedent(ctx, r.start));
             a.candidates = candidates;
         }
+    }
+}
+
+/// The sexes a second-reference epithet allows, when `text` is one: "the" and a head noun that
+/// is a person of a given sex ("the Waterford man", "the young woman", "the Irishman") or an
+/// age ("the 28-year-old", either sex). Roles ("the spokesman", "the chairman") name an office,
+/// often someone not named yet, and are not epithets.
+fn epithet(text: &str) -> Option<&'static [Gender]> {
+    let mut words = text.split_whitespace();
+    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        return None;
+    }
+    let words: Vec<&str> = words.collect();
+    let head = *words.last()?;
+    if words.len() > 3 || lexicon::is_role(head) {
+        return None;
+    }
+    let lower = lexicon::lower(head);
+    let demonym = |suffix: &str| {
+        head.chars().next().is_some_and(char::is_uppercase)
+            && lower.len() > suffix.len() + 2
+            && lower.ends_with(suffix)
+    };
+    match lower.as_ref() {
+        "man" | "boy" => Some(&[Gender::Male]),
+        "woman" | "girl" => Some(&[Gender::Female]),
+        _ if lower.ends_with("-year-old") => Some(&[Gender::Male, Gender::Female]),
+        _ if demonym("woman") => Some(&[Gender::Female]),
+        _ if demonym("man") => Some(&[Gender::Male]),
+        _ => None,
     }
 }
 
