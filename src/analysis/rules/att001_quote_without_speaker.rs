@@ -71,7 +71,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
         if neighbours_credit(ctx, a.quote) {
             continue;
         }
-        if setup_speaker(ctx, q).is_some() {
+        if setup_speaker(ctx, q).is_some() || narrator_speaks(ctx, q) {
             continue;
         }
         // A transcript line: "PENCE: Well, …".
@@ -275,6 +275,38 @@ fn setup_speaker(ctx: &RuleContext<'_>, q: &Quote) -> Option<usize> {
         return None;
     }
     Some(m.person)
+}
+
+/// Whether quote `q` is the narrator's own voice: the piece is told in the first person (its
+/// narration says "I" and "my" in several sentences: an as-told-to memoir, "X in quotes"), the
+/// quote speaks in the first person singular too, and the piece quotes nobody else (no quote
+/// is attributed, or every attributed quote is one person's). A column that quotes others with
+/// cues is not such a piece.
+fn narrator_speaks(ctx: &RuleContext<'_>, q: &Quote) -> bool {
+    if !first_person_singular(ctx, q) {
+        return false;
+    }
+    // Told as a whole in quotes: at least four quotations that read as speech, none attributed.
+    let unattributed = || {
+        let speech = ctx.people.attributions.iter().filter(|a| {
+            a.speech && ctx.doc.quotes.get(a.quote).is_some_and(|o| o.parent.is_none())
+        });
+        speech.clone().count() >= 4 && speech.clone().all(|a| a.via == SpeakerVia::None)
+    };
+    if !ctx.doc.is_signed_voice() && !unattributed() {
+        return false;
+    }
+    let mut voices = ctx
+        .people
+        .attributions
+        .iter()
+        .filter(|a| a.via != SpeakerVia::None && a.speaker.is_some())
+        .map(|a| a.person);
+    match voices.next() {
+        None => true,
+        Some(None) => false,
+        Some(first) => voices.all(|p| p == first),
+    }
 }
 
 /// The one person a reader would guess said quote `q`: the first person named outside quotes in
