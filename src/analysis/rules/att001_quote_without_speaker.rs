@@ -28,7 +28,12 @@ declare_rule! {
     /// sentence that attributes to someone ("Smith said the plant would close.", not "A survey
     /// found that the plant would close.") or that holds a quote (the
     /// same voice goes on), or before one that attributes ("… That was how the mayor put it."),
-    /// or before a quote of the same paragraph with a named speaker; three words or fewer;
+    /// or before a quote of the same paragraph with a named speaker; a first-person quote
+    /// ("I …") after a sentence whose subject is the one person it names ("Whitfield is
+    /// determined to stay. “I have never wanted to leave.”"), unless the quote names them; a
+    /// first-person quote in a piece told in the narrator's voice that quotes nobody else; a
+    /// quote that goes on in the voice of the only person quoted so far, across narration about
+    /// them (see `facts`: a continuation); three words or fewer;
     /// titles of works; quotes in headings, quotes nested in another quote (they belong to the
     /// outer speaker), and unclosed quotes (ATT006 reports those; their extent, and so their
     /// speaker, is unknown).
@@ -46,7 +51,7 @@ declare_rule! {
     /// Not flagged: `The council described the plan as “a step too far for the town” on Monday.`
     ATT001, "quote-without-speaker", Hint,
     cost: Heavy,
-    measured: 4 / 26,
+    measured: 4 / 11,
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -166,6 +171,26 @@ fn neighbours_credit(ctx: &RuleContext<'_>, qi: usize) -> bool {
     if let Some(p) = q.sentence.checked_sub(1).filter(|&p| body(p)) {
         if attributes(ctx, p) || has_quote(p) {
             return true;
+        }
+        // One sentence of narration that names nobody, between two quotes of one paragraph
+        // ("“… alongside audio signals.” The base station turns it into text. “It downloads
+        // …”"): an aside, and the same voice goes on.
+        let same_para = |a: usize, b: usize| {
+            doc.sentences.get(a).map(|s| s.paragraph) == doc.sentences.get(b).map(|s| s.paragraph)
+        };
+        let names_nobody = || {
+            doc.narration(p)
+                .iter()
+                .all(|t| ctx.people.mention_at(t.range.start).is_none())
+        };
+        if let Some(pp) = p.checked_sub(1) {
+            if same_para(pp, q.sentence)
+                && has_quote(pp)
+                && !has_quote(p)
+                && names_nobody()
+            {
+                return true;
+            }
         }
     }
     let n = q.end_sentence + 1;
