@@ -28,12 +28,14 @@ declare_rule! {
     /// sentence that attributes to someone ("Smith said the plant would close.", not "A survey
     /// found that the plant would close.") or that holds a quote (the
     /// same voice goes on), or before one that attributes ("… That was how the mayor put it."),
-    /// or before a quote of the same paragraph with a named speaker; a first-person quote
-    /// ("I …") after a sentence whose subject is the one person it names ("Whitfield is
-    /// determined to stay. “I have never wanted to leave.”"), unless the quote names them; a
-    /// first-person quote in a piece told in the narrator's voice that quotes nobody else; a
+    /// or before a quote of the same paragraph with a named speaker; a quote after one sentence
+    /// of narration naming nobody that follows a quote of the same paragraph (an aside); a
+    /// first-person quote ("I …", "we …") after a sentence whose subject is the one person it
+    /// names ("Whitfield is determined to stay. “I have never wanted to leave.”"), unless the
+    /// quote names them; a first-person quote in a piece told in the narrator's voice (first-
+    /// person narration, or four or more quotes none attributed) that quotes nobody else; a
     /// quote that goes on in the voice of the only person quoted so far, across narration about
-    /// them (see `facts`: a continuation); three words or fewer;
+    /// them (`facts` shows it as a continuation); three words or fewer;
     /// titles of works; quotes in headings, quotes nested in another quote (they belong to the
     /// outer speaker), and unclosed quotes (ATT006 reports those; their extent, and so their
     /// speaker, is unknown).
@@ -51,7 +53,7 @@ declare_rule! {
     /// Not flagged: `The council described the plan as “a step too far for the town” on Monday.`
     ATT001, "quote-without-speaker", Hint,
     cost: Heavy,
-    measured: 4 / 11,
+    measured: 4 / 9,
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -232,16 +234,19 @@ fn neighbours_credit(ctx: &RuleContext<'_>, qi: usize) -> bool {
         })
 }
 
-/// Whether quote `q` speaks in the first person singular ("I", "me", "my"): a person talking,
-/// not an organisation's statement or a document.
-fn first_person_singular(ctx: &RuleContext<'_>, q: &Quote) -> bool {
+/// Whether quote `q` speaks in the first person ("I", "me", "my", "we", "our"): someone
+/// talking, for themselves or their side, not a statement in the third person or a document.
+fn first_person(ctx: &RuleContext<'_>, q: &Quote) -> bool {
     ctx.doc
         .text(q.content)
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .any(|w| {
             let w = w.trim_matches(['\'', '’']);
             let base = w.split(['\'', '’']).next().unwrap_or(w);
-            matches!(base, "I" | "me" | "my" | "myself" | "Me" | "My" | "Myself")
+            matches!(
+                base,
+                "I" | "me" | "my" | "myself" | "Me" | "My" | "Myself" | "we" | "We" | "us" | "our" | "Our"
+            )
         })
 }
 
@@ -249,7 +254,7 @@ fn first_person_singular(ctx: &RuleContext<'_>, q: &Quote) -> bool {
 /// (even across a paragraph break) holds no quote and has a person named as its subject
 /// ("Ruddock, though, is keen to protect his players.", "After three wins, McIlroy is brimming
 /// with confidence."), that person is not named inside the quote (it talks about them, so it is
-/// not theirs), and the quote speaks in the first person singular. News features introduce
+/// not theirs), and the quote speaks in the first person. News features introduce
 /// quotes this way: the reader takes the quote as the subject's own words.
 fn setup_speaker(ctx: &RuleContext<'_>, q: &Quote) -> Option<usize> {
     let doc = ctx.doc;
@@ -296,19 +301,20 @@ fn setup_speaker(ctx: &RuleContext<'_>, q: &Quote) -> Option<usize> {
             .take_while(|o| o.range.start < q.range.end)
             .any(|o| o.person == m.person && o.kind != people::MentionKind::Pronoun)
     };
-    if in_quote || !first_person_singular(ctx, q) {
+    if in_quote || !first_person(ctx, q) {
         return None;
     }
     Some(m.person)
 }
 
 /// Whether quote `q` is the narrator's own voice: the piece is told in the first person (its
-/// narration says "I" and "my" in several sentences: an as-told-to memoir, "X in quotes"), the
-/// quote speaks in the first person singular too, and the piece quotes nobody else (no quote
+/// narration says "I" and "my" in several sentences, or it holds four or more quotes that read
+/// as speech and none is attributed: an as-told-to memoir, "X in quotes"), the
+/// quote speaks in the first person too, and the piece quotes nobody else (no quote
 /// is attributed, or every attributed quote is one person's). A column that quotes others with
 /// cues is not such a piece.
 fn narrator_speaks(ctx: &RuleContext<'_>, q: &Quote) -> bool {
-    if !first_person_singular(ctx, q) {
+    if !first_person(ctx, q) {
         return false;
     }
     // Told as a whole in quotes: at least four quotations that read as speech, none attributed.
