@@ -568,6 +568,10 @@ fn one_speaker_goes_on_across_narration_about_them() {
     let src = "Comeback\n\nRunner Lena Ortiz broke her ankle in May. “It was the worst day of my career,” Ortiz said.\n\nThe club paid for a clinic in Valencia run by Pablo Reyes. “Every morning we did the exercises, even when they hurt.”\n";
     let got = speakers(src);
     assert_eq!(got[1].1, None, "{got:?}");
+    // A term inside a sentence of narration is that sentence's, not a quote that goes on.
+    let src = "Comeback\n\nRunner Lena Ortiz broke her ankle in May. “It was the worst day of my career,” Ortiz said.\n\nShe spent eight weeks in a cast. The clinic calls it a “slow-motion recovery” programme.\n";
+    let got = speakers(src);
+    assert_eq!(got[1].1, None, "{got:?}");
     // Two people quoted so far: the narration does not choose between them.
     let src = "Comeback\n\n“It was the worst day of my career,” said runner Lena Ortiz. “She will be back,” said coach Maria Vidal.\n\nShe spent eight weeks in a cast, with physio from Pablo Reyes in Valencia. “Every morning I did the exercises, even when they hurt.”\n";
     let got = speakers(src);

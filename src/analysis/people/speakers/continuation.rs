@@ -92,8 +92,9 @@ pub(super) fn continue_previous(
     }
 }
 
-/// Whether quote `qi` goes on in the voice of person `x`, who spoke quote `pi` just before it
-/// (in the same or the previous paragraph), though someone else is named in between: `x` is
+/// Whether quote `qi`, opening its sentence, goes on in the voice of person `x`, who spoke quote
+/// `pi` just before it (in the same or the previous paragraph), though someone else is named in
+/// between: `x` is
 /// the only person the article has quoted so far, the narration between the two quotes is about
 /// `x` (names them, or says "he"/"his" or "she"/"her" as their sex, if known, allows), and the first
 /// person it names in the sentence right before the quote, if any, is `x` or is named in the
@@ -103,6 +104,15 @@ fn same_voice_goes_on(ctx: &Ctx<'_>, qi: usize, pi: usize, x: usize, done: &[Att
     let doc = ctx.doc;
     let q = &doc.quotes[qi];
     let pq = &doc.quotes[pi];
+    // Only a quote that opens its sentence: one inside a sentence of narration ("… the
+    // so-called “one-euro jobs”") is a term or a phrase that sentence uses.
+    if doc
+        .narration(q.sentence)
+        .iter()
+        .any(|t| t.kind == TokenKind::Word && t.range.end <= q.range.start)
+    {
+        return false;
+    }
     // Nobody else quoted so far.
     if done
         .iter()
