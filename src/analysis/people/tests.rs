@@ -534,10 +534,23 @@ fn organisation_names_keep_their_connectors() {
 
 #[test]
 fn epithets_after_a_cue_are_the_person_named_before() {
-    let src = "Race\n\nCyclist Owen Marsh crashed in the final kilometre.\n\n“I never saw the kerb,” said the 27-year-old.\n\nHe still finished.\n\n“It was the worst day of my year,” says the Cardiff man.\n";
+    let src = "Race\n\nCyclist Owen Marsh crashed in the final kilometre.\n\n“I never saw the kerb,” said the Welshman.\n\nHe still finished.\n\n“It was the worst day of my year,” says the Cardiff man.\n";
     let got = speakers(src);
     assert_eq!(got[0].1.as_deref(), Some("Owen Marsh"), "{got:?}");
     assert_eq!(got[1].1.as_deref(), Some("Owen Marsh"), "{got:?}");
+    // An age fits anyone of that age: it stays as written, whole ("the 27-year-old", not "the").
+    // So do "the man" alone and a hyphenated office.
+    for (cue, want) in [
+        ("said the 27-year-old", "the 27-year-old"),
+        ("said the man", "the man"),
+        ("said the Party Co-Chairman", "the Party Co-Chairman"),
+    ] {
+        let src = format!(
+            "Race\n\nCyclist Owen Marsh crashed in the final kilometre.\n\n“I saw it all,” {cue}.\n"
+        );
+        let got = speakers(&src);
+        assert_eq!(got[0].1.as_deref(), Some(want), "{got:?}");
+    }
     // A role is an office, not an epithet: it stays as written.
     let src = "Race\n\nCyclist Owen Marsh crashed in the final kilometre.\n\n“He will be fine,” said the spokesman.\n";
     let got = speakers(src);
