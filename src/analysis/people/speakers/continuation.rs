@@ -92,14 +92,14 @@ pub(super) fn continue_previous(
     }
 }
 
-/// Whether quote `qi`, opening its sentence, goes on in the voice of person `x`, who spoke quote
-/// `pi` just before it (in the same or the previous paragraph), though someone else is named in
-/// between: `x` is
-/// the only person the article has quoted so far, the narration between the two quotes is about
-/// `x` (names them, or says "he"/"his" or "she"/"her" as their sex, if known, allows), and the first
-/// person it names in the sentence right before the quote, if any, is `x` or is named in the
-/// quote itself (talked about, so not talking). Profiles and interviews run this way: “…” Jamie
-/// had to wear a body cast. He then moved to crutches. “Walking without them …”.
+/// Whether quote `qi`, opening its sentence, goes on in the voice of person `x`, who spoke
+/// quote `pi` just before it (in the same or the previous paragraph), though someone else is
+/// named in between: `x` is the only person the article has quoted so far, the narration
+/// between the two quotes is about `x` (names them, or says "he"/"his" or "she"/"her" as their
+/// sex, if known, allows), and the first person it names in the sentence right before the
+/// quote, if any, is `x` or is named in the quote itself (talked about, so not talking).
+/// Profiles and interviews run this way: “…” Jamie had to wear a body cast. He then moved to
+/// crutches. “Walking without them …”.
 fn same_voice_goes_on(ctx: &Ctx<'_>, qi: usize, pi: usize, x: usize, done: &[Attribution]) -> bool {
     let doc = ctx.doc;
     let q = &doc.quotes[qi];
