@@ -531,3 +531,62 @@ fn organisation_names_keep_their_connectors() {
         )]
     );
 }
+
+#[test]
+fn epithets_after_a_cue_are_the_person_named_before() {
+    let src = "Race\n\nCyclist Owen Marsh crashed in the final kilometre.\n\n“I never saw the kerb,” said the Welshman.\n\nHe still finished.\n\n“It was the worst day of my year,” says the Cardiff man.\n";
+    let got = speakers(src);
+    assert_eq!(got[0].1.as_deref(), Some("Owen Marsh"), "{got:?}");
+    assert_eq!(got[1].1.as_deref(), Some("Owen Marsh"), "{got:?}");
+    // An age fits anyone of that age: it stays as written, whole ("the 27-year-old", not "the").
+    // So do "the man" alone and a hyphenated office.
+    for (cue, want) in [
+        ("said the 27-year-old", "the 27-year-old"),
+        ("said the man", "the man"),
+        ("said the Party Co-Chairman", "the Party Co-Chairman"),
+    ] {
+        let src = format!(
+            "Race\n\nCyclist Owen Marsh crashed in the final kilometre.\n\n“I saw it all,” {cue}.\n"
+        );
+        let got = speakers(&src);
+        assert_eq!(got[0].1.as_deref(), Some(want), "{got:?}");
+    }
+    // A role is an office, not an epithet: it stays as written.
+    let src = "Race\n\nCyclist Owen Marsh crashed in the final kilometre.\n\n“He will be fine,” said the spokesman.\n";
+    let got = speakers(src);
+    assert_eq!(got[0].1.as_deref(), Some("the spokesman"), "{got:?}");
+    // An epithet of the other sex takes nobody.
+    let src = "Race\n\nCyclist Owen Marsh crashed in the final kilometre.\n\n“I saw it all,” said the Cardiff woman.\n";
+    let got = speakers(src);
+    assert_eq!(got[0].1.as_deref(), Some("the Cardiff woman"), "{got:?}");
+}
+
+#[test]
+fn continuation_past_someone_the_quote_talks_about() {
+    let src = "Rugby\n\nCoach Aaron Pell named his squad on Monday. “We have worked hard all month,” Pell said. Winger Tomas Brandt looks set to return after a knee injury. “I expect Brandt back by April, and he will start.”\n";
+    let got = speakers(src);
+    assert_eq!(got[1].1.as_deref(), Some("Aaron Pell"), "{got:?}");
+    // Named in between and not in the quote: it breaks the continuation.
+    let src = "Rugby\n\nCoach Aaron Pell named his squad on Monday. “We have worked hard all month,” Pell said. Winger Tomas Brandt looks set to return after a knee injury. “I expect to be back by April, and I will start.”\n";
+    let got = speakers(src);
+    assert_eq!(got[1].1, None, "{got:?}");
+}
+
+#[test]
+fn one_speaker_goes_on_across_narration_about_them() {
+    let src = "Comeback\n\nRunner Lena Ortiz broke her ankle in May. “It was the worst day of my career,” Ortiz said.\n\nShe spent eight weeks in a cast, with physio from Pablo Reyes in Valencia. “Every morning I did the exercises, even when they hurt.”\n";
+    let got = speakers(src);
+    assert_eq!(got[1].1.as_deref(), Some("Lena Ortiz"), "{got:?}");
+    // Narration about something else: the voice is not carried.
+    let src = "Comeback\n\nRunner Lena Ortiz broke her ankle in May. “It was the worst day of my career,” Ortiz said.\n\nThe club paid for a clinic in Valencia run by Pablo Reyes. “Every morning we did the exercises, even when they hurt.”\n";
+    let got = speakers(src);
+    assert_eq!(got[1].1, None, "{got:?}");
+    // A term inside a sentence of narration is that sentence's, not a quote that goes on.
+    let src = "Comeback\n\nRunner Lena Ortiz broke her ankle in May. “It was the worst day of my career,” Ortiz said.\n\nShe spent eight weeks in a cast. The clinic calls it a “slow-motion recovery” programme.\n";
+    let got = speakers(src);
+    assert_eq!(got[1].1, None, "{got:?}");
+    // Two people quoted so far: the narration does not choose between them.
+    let src = "Comeback\n\n“It was the worst day of my career,” said runner Lena Ortiz. “She will be back,” said coach Maria Vidal.\n\nShe spent eight weeks in a cast, with physio from Pablo Reyes in Valencia. “Every morning I did the exercises, even when they hurt.”\n";
+    let got = speakers(src);
+    assert_eq!(got[2].1, None, "{got:?}");
+}

@@ -297,8 +297,23 @@ pub(super) fn object(ctx: &Ctx<'_>, toks: &[Token]) -> Option<Subject> {
     }
     // A noun phrase up to punctuation, a relative word or a verb.
     let mut end = 0;
+    let mut age_end = 0;
     for (i, t) in toks.iter().enumerate().take(10) {
         let w = ctx.w(t);
+        // An age in the phrase ("said the 28-year-old"): the number, its hyphen and "year-old".
+        if t.kind == TokenKind::Number
+            && ctx
+                .doc
+                .prose
+                .get(t.range.end..)
+                .is_some_and(|r| r.starts_with("-year-old"))
+        {
+            age_end = i + 2;
+        }
+        if i <= age_end && age_end > 0 {
+            end = i + 1;
+            continue;
+        }
         if t.kind != TokenKind::Word
             || matches!(
                 w,

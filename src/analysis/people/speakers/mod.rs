@@ -285,7 +285,14 @@ fn apply(
             a.via = SpeakerVia::Named;
         }
         Subject::Text(s, r) => {
-            a.speaker = Some(s);
+            // An epithet for someone already named ("the Waterford man", "the Irishman") is that
+            // person, found as a pronoun of the epithet's sex would be.
+            let person = epithet(&s).and_then(|g| {
+                let (chosen, candidates) = resolve_pronoun(ctx, qi, done, g, r.start);
+                chosen.filter(|_| candidates.len() < 2)
+            });
+            a.person = person;
+            a.speaker = Some(person.map_or(s, |p| person_name(ctx.drafts, p)));
             a.speaker_range = Some(r);
             a.via = SpeakerVia::Named;
         }
@@ -317,6 +324,37 @@ fn apply(
                 .or_else(|| text_antecedent(ctx, r.start));
             a.candidates = candidates;
         }
+    }
+}
+
+/// The sex a second-reference epithet gives, when `text` is one: "the", at least one modifier
+/// and a head noun for a person of that sex ("the Waterford man", "the young woman"), or a
+/// demonym ("the Irishman", "the Dutchwoman"). "The man" alone is often someone not named;
+/// roles ("the spokesman", "the Co-Chairman") name an office; an age ("the 20-year-old") fits
+/// anyone of that age, named or not, and is left as written.
+fn epithet(text: &str) -> Option<Gender> {
+    let mut words = text.split_whitespace();
+    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        return None;
+    }
+    let words: Vec<&str> = words.collect();
+    let head = *words.last()?;
+    if words.len() > 3 || head.contains('-') || lexicon::is_role(head) {
+        return None;
+    }
+    let lower = lexicon::lower(head);
+    let demonym = |suffix: &str| {
+        head.chars().next().is_some_and(char::is_uppercase)
+            && lower.len() > suffix.len() + 2
+            && lower.ends_with(suffix)
+    };
+    let modified = words.len() >= 2;
+    match lower.as_ref() {
+        "man" | "boy" if modified => Some(Gender::Male),
+        "woman" | "girl" if modified => Some(Gender::Female),
+        _ if demonym("woman") => Some(Gender::Female),
+        _ if demonym("man") => Some(Gender::Male),
+        _ => None,
     }
 }
 
