@@ -41,7 +41,7 @@ declare_rule! {
     /// of anonymity because the talks are private.`
     ATT005, "anonymous-source-without-reason", Hint,
     triggers: &[Trigger::lower(SINGULAR), Trigger::lower(TRIGGERS)],
-    measured: 2 / 13,
+    measured: 2 / 8,
 }
 
 /// Reasons for anonymity, word for word (`*` is any one word).

@@ -30,7 +30,7 @@ declare_rule! {
     /// Not flagged: `NATO Secretary-General Jens Stoltenberg opened the summit. Stoltenberg said
     /// the alliance was united.`
     PPL002, "incomplete-first-reference", Hint,
-    measured: 4 / 16,
+    measured: 2 / 8,
 }
 
 pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
