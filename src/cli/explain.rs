@@ -141,7 +141,7 @@ mod tests {
         assert_eq!(table.lines().count(), Rule::ALL.len() + 2);
         assert!(
             table.contains(
-                "| <a id=\"ppl001\"></a>PPL001 | `name-variant` | warning | 22 of 24 (92%) |"
+                "| <a id=\"ppl001\"></a>PPL001 | `name-variant` | warning | 23 of 24 (96%) |"
             ),
             "{table}"
         );
