@@ -27,7 +27,9 @@ declare_rule! {
     /// introduced by a line ending in a colon ("Jane Doe, Harbour Times:"); a quote after a
     /// sentence that attributes to someone ("Smith said the plant would close.", not "A survey
     /// found that the plant would close.") or that holds a quote (the
-    /// same voice goes on), or before one that attributes ("… That was how the mayor put it."),
+    /// same voice goes on), or that presents a document's words ("The minutes of the
+    /// meeting show how the talks fell apart."), or before one that attributes ("… That was
+    /// how the mayor put it."),
     /// or before a quote of the same paragraph with a named speaker; a quote after one sentence
     /// of narration naming nobody that follows a quote of the same paragraph (an aside); a
     /// first-person quote ("I …", "we …") after a sentence whose subject is the one person it
@@ -155,6 +157,38 @@ fn attributes(ctx: &RuleContext<'_>, si: usize) -> bool {
     })
 }
 
+/// Written records whose words a story quotes ("The minutes of the meeting show …", "a memo
+/// records …"): the quotation that follows is the document's, not an unnamed speaker's.
+const DOCUMENTS: &[&str] = &[
+    "minutes", "memo", "memos", "letter", "letters", "report", "documents", "document", "papers",
+    "notes", "note", "diary", "diaries", "email", "emails", "e-mail", "transcript", "cable",
+    "cables", "files", "records", "judgment", "ruling", "statement", "manifesto",
+];
+
+/// Verbs by which a document gives its words.
+const DOCUMENT_VERBS: &[&str] = &[
+    "show", "shows", "showed", "reveal", "reveals", "revealed", "record", "records", "recorded",
+    "read", "reads", "state", "states", "stated", "say", "says", "said", "note", "notes", "noted",
+    "add", "adds", "added", "continue", "continues", "continued",
+];
+
+/// Whether sentence `si` presents a document's words: a document noun, then within five words a
+/// verb by which it speaks ("The minutes of the meeting show how the deal fell apart.").
+fn presents_document(ctx: &RuleContext<'_>, si: usize) -> bool {
+    let doc = ctx.doc;
+    let toks = doc.narration(si);
+    let lower: Vec<String> = toks
+        .iter()
+        .map(|t| lexicon::lower(t.text(&doc.prose)).into_owned())
+        .collect();
+    lower.iter().enumerate().any(|(k, w)| {
+        DOCUMENTS.contains(&w.as_str())
+            && lower[k + 1..(k + 6).min(lower.len())]
+                .iter()
+                .any(|v| DOCUMENT_VERBS.contains(&v.as_str()))
+    })
+}
+
 /// Whether the sentences around quote `qi` give it a speaker a reader would accept: an
 /// introduction ending in a colon ("The letter opened:", "Jane Doe, Harbour Times:"), an
 /// attribution to someone in the sentence before (even across a paragraph break: "Smith said the
@@ -175,7 +209,7 @@ fn neighbours_credit(ctx: &RuleContext<'_>, qi: usize) -> bool {
             .is_some_and(|s| !doc.is_heading(s.paragraph))
     };
     if let Some(p) = q.sentence.checked_sub(1).filter(|&p| body(p)) {
-        if attributes(ctx, p) || has_quote(p) {
+        if attributes(ctx, p) || has_quote(p) || presents_document(ctx, p) {
             return true;
         }
         // One sentence of narration that names nobody, between two quotes of one paragraph
