@@ -216,11 +216,29 @@ pub fn scan(
                             });
                             next_id += 1;
                         }
-                        (None, Role::Close) => problems.push(QuoteProblem {
-                            mark: TextRange::new(at, at + c.len_utf8()),
-                            kind: QuoteProblemKind::UnexpectedClose,
-                            paragraph: pi,
-                        }),
+                        (None, Role::Close) => {
+                            problems.push(QuoteProblem {
+                                mark: TextRange::new(at, at + c.len_utf8()),
+                                kind: QuoteProblemKind::UnexpectedClose,
+                                paragraph: pi,
+                            });
+                            // `”…he delivered,” she said`: a closing mark where an opening one
+                            // belongs (at the paragraph's start or after a space), with its
+                            // partner later in the paragraph. Reported once; the quotation it
+                            // opens is read, so its real closing mark is no second problem.
+                            if c == '”'
+                                && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '['))
+                                && text[i + c.len_utf8()..].contains('”')
+                            {
+                                double = Some(Open {
+                                    start: at,
+                                    para_start: pi,
+                                    style: QuoteStyle::Double,
+                                    id: next_id,
+                                });
+                                next_id += 1;
+                            }
+                        }
                         (Some(o), Role::Open)
                             if c == '“'
                                 && prose[o.start..].starts_with('"')

@@ -51,6 +51,31 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 );
             }
+            // A closing mark where the opening one belongs, its quotation closed later in the
+            // paragraph: say which mark to use.
+            QuoteProblemKind::UnexpectedClose
+                if mark == "”"
+                    && ctx
+                        .doc
+                        .quotes
+                        .iter()
+                        .any(|q| q.range.start == p.mark.start && q.closed) =>
+            {
+                out.push(
+                    ctx.diagnostic(
+                        p.mark,
+                        "quotation opened with a closing mark `”`: the opening mark is `“`"
+                            .to_string(),
+                    )
+                    .with_fix(
+                        "use the opening mark `“`".to_string(),
+                        vec![Edit {
+                            range: p.mark,
+                            replacement: "“".to_string(),
+                        }],
+                    ),
+                );
+            }
             QuoteProblemKind::UnexpectedClose => {
                 out.push(ctx.diagnostic(
                     p.mark,
