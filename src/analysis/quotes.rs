@@ -208,6 +208,16 @@ pub fn scan(
                     }
                     match (&double, role) {
                         (None, Role::Open | Role::Either) => {
+                            // `”We will …,” she said`: a closing mark opening the quotation,
+                            // closed later in the paragraph. It still opens it; ATT006 says
+                            // which mark belongs there.
+                            if c == '”' && text[i + c.len_utf8()..].contains('”') {
+                                problems.push(QuoteProblem {
+                                    mark: TextRange::new(at, at + c.len_utf8()),
+                                    kind: QuoteProblemKind::UnexpectedClose,
+                                    paragraph: pi,
+                                });
+                            }
                             double = Some(Open {
                                 start: at,
                                 para_start: pi,

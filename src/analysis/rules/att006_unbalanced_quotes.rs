@@ -10,7 +10,9 @@ declare_rule! {
     /// Flags a quotation mark with no partner: an opening mark whose quotation is never closed
     /// before its paragraph ends (when the next paragraph does not continue the quotation with an
     /// opening mark of its own, as news style does for multi-paragraph quotes), and a closing mark
-    /// with no quotation open.
+    /// with no quotation open. A curly closing mark where the opening one belongs (`”We will …,”
+    /// she said`, at a paragraph's start or after a space, closed later in the paragraph) is one
+    /// finding, with the fix `“`; its quotation is read as opened there.
     ///
     /// ## Why it matters
     /// An unclosed quote leaves the reader unable to tell where the speaker's words end and the
