@@ -142,9 +142,12 @@ impl People {
     }
 }
 
+mod memo;
 mod mentions;
+mod names;
 mod short_names;
 mod speakers;
+mod variants;
 
 /// True when a user attribution verb from `Config.attribution_verbs` starts at token `t`: a word
 /// ("harrumph") or a phrase ("shot back", "fired back"), its first word in any regular inflection
