@@ -473,7 +473,12 @@ fn match_person(
                 if let Some(&p) = ps.iter().find(|&&p| drafts[p].first.as_deref() == Some(f)) {
                     return Some(p);
                 }
-                if let Some(&p) = ps.iter().find(|&&p| drafts[p].first.is_none()) {
+                // A surname known so far without a first name takes the first name, unless an
+                // honorific gave it the other sex ("Mr. Obama" is not "Michelle Obama").
+                if let Some(&p) = ps.iter().find(|&&p| {
+                    drafts[p].first.is_none()
+                        && !other_gender(cand.said_gender.or(cand.gender), &drafts[p])
+                }) {
                     return Some(p);
                 }
                 // Same surname, another first name: another person ("Bill" and "Hillary Clinton"),

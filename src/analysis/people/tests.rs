@@ -590,3 +590,21 @@ fn one_speaker_goes_on_across_narration_about_them() {
     let got = speakers(src);
     assert_eq!(got[2].1, None, "{got:?}");
 }
+
+/// A surname first met with a man's honorific is not taken over by a woman's full name of the
+/// same surname ("Mr. Hale" and "Marion Hale" are two people); a first name without a sex
+/// still completes the surname.
+#[test]
+fn an_honorific_keeps_a_surname_from_the_other_sex_full_name() {
+    let (_, people) = run(
+        "Senator Hale toured Dayton on Monday. Mr. Hale told a rally that the \
+         race was close.\n\nHis wife, Susan Hale, spoke at a school in Akron.\n",
+    );
+    let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Susan Hale"), "{names:?}");
+    assert!(names.iter().any(|n| *n == "Hale"), "{names:?}");
+    let (_, people) =
+        run("Mr. Hale toured Dayton on Monday.\n\nDavid Hale said the race was close.\n");
+    let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["David Hale"], "{names:?}");
+}
