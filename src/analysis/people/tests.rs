@@ -602,7 +602,7 @@ fn an_honorific_keeps_a_surname_from_the_other_sex_full_name() {
     );
     let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
     assert!(names.contains(&"Susan Hale"), "{names:?}");
-    assert!(names.iter().any(|n| *n == "Hale"), "{names:?}");
+    assert!(names.contains(&"Hale"), "{names:?}");
     let (_, people) =
         run("Mr. Hale toured Dayton on Monday.\n\nDavid Hale said the race was close.\n");
     let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
