@@ -206,18 +206,26 @@ pub fn scan(
                     {
                         continue;
                     }
+                    // `”We will …,” she said`, `”…he delivered,” she said`: a closing mark
+                    // where the opening one belongs (opening by its flanks, or at the
+                    // paragraph's start or after a space), with its partner later in the
+                    // paragraph. Reported once (ATT006 says which mark belongs there), and it
+                    // opens the quotation, so its real closing mark is no second problem.
+                    if c == '”'
+                        && double.is_none()
+                        && (role == Role::Open
+                            || prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[')))
+                        && text[i + c.len_utf8()..].contains('”')
+                    {
+                        problems.push(QuoteProblem {
+                            mark: TextRange::new(at, at + c.len_utf8()),
+                            kind: QuoteProblemKind::UnexpectedClose,
+                            paragraph: pi,
+                        });
+                        role = Role::Open;
+                    }
                     match (&double, role) {
                         (None, Role::Open | Role::Either) => {
-                            // `”We will …,” she said`: a closing mark opening the quotation,
-                            // closed later in the paragraph. It still opens it; ATT006 says
-                            // which mark belongs there.
-                            if c == '”' && text[i + c.len_utf8()..].contains('”') {
-                                problems.push(QuoteProblem {
-                                    mark: TextRange::new(at, at + c.len_utf8()),
-                                    kind: QuoteProblemKind::UnexpectedClose,
-                                    paragraph: pi,
-                                });
-                            }
                             double = Some(Open {
                                 start: at,
                                 para_start: pi,
@@ -226,29 +234,11 @@ pub fn scan(
                             });
                             next_id += 1;
                         }
-                        (None, Role::Close) => {
-                            problems.push(QuoteProblem {
-                                mark: TextRange::new(at, at + c.len_utf8()),
-                                kind: QuoteProblemKind::UnexpectedClose,
-                                paragraph: pi,
-                            });
-                            // `”…he delivered,” she said`: a closing mark where an opening one
-                            // belongs (at the paragraph's start or after a space), with its
-                            // partner later in the paragraph. Reported once; the quotation it
-                            // opens is read, so its real closing mark is no second problem.
-                            if c == '”'
-                                && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '['))
-                                && text[i + c.len_utf8()..].contains('”')
-                            {
-                                double = Some(Open {
-                                    start: at,
-                                    para_start: pi,
-                                    style: QuoteStyle::Double,
-                                    id: next_id,
-                                });
-                                next_id += 1;
-                            }
-                        }
+                        (None, Role::Close) => problems.push(QuoteProblem {
+                            mark: TextRange::new(at, at + c.len_utf8()),
+                            kind: QuoteProblemKind::UnexpectedClose,
+                            paragraph: pi,
+                        }),
                         (Some(o), Role::Open)
                             if c == '“'
                                 && prose[o.start..].starts_with('"')
