@@ -164,6 +164,17 @@ pub struct Figures {
 }
 
 impl Figures {
+    /// The figures of sentence `si`: one run, since figures are sorted by position and
+    /// sentences follow each other (found by binary search, not a scan of every figure).
+    pub fn in_sentence(&self, si: usize) -> &[Figure] {
+        let first = self.figures.partition_point(|f| f.sentence < si);
+        let len = self.figures[first..]
+            .iter()
+            .take_while(|f| f.sentence == si)
+            .count();
+        &self.figures[first..first + len]
+    }
+
     /// The figure at byte `offset` (cursor semantics).
     pub fn figure_at(&self, offset: usize) -> Option<usize> {
         let i = self.figures.partition_point(|f| f.range.end < offset);

@@ -360,18 +360,11 @@ pub fn other_year(doc: &Document, figures: &Figures, at: TextRange, date: Date) 
     let Some(si) = doc.sentence_at(at.start) else {
         return false;
     };
-    // Figures are sorted by position, so their sentences never decrease: find this sentence's
-    // run instead of scanning every figure (an article with many titled people is otherwise
-    // quadratic).
-    let first = figures.figures.partition_point(|f| f.sentence < si);
-    figures.figures[first..]
-        .iter()
-        .take_while(|f| f.sentence == si)
-        .any(|f| match f.kind {
-            FigureKind::Year => f.value.is_some_and(|y| y != f64::from(date.year)),
-            FigureKind::Date => f.year_from_text && f.date.is_some_and(|d| d.year != date.year),
-            _ => false,
-        })
+    figures.in_sentence(si).iter().any(|f| match f.kind {
+        FigureKind::Year => f.value.is_some_and(|y| y != f64::from(date.year)),
+        FigureKind::Date => f.year_from_text && f.date.is_some_and(|d| d.year != date.year),
+        _ => false,
+    })
 }
 
 /// The sheet's terms of the office an article title names, as (sheet person, office).

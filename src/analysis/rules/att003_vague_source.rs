@@ -292,8 +292,6 @@ fn generic_source(
         {
             let range = TextRange::new(toks[i].range.start, toks[j].range.end);
             if !sourcing::figure_rests_on(ctx, si, range)
-                || sourcing::named_nearby(ctx, si, family(head), range)
-                || sourcing::intro_summary(ctx, si, family(head), range)
                 || sourcing::named_in_story(ctx, si, family(head), range)
             {
                 return None;
@@ -377,10 +375,7 @@ fn generic_source(
     // A source of the same kind named just before or after ("Treasury officials said …
     // Officials also said", "analysts said … said Ann Cole, an analyst at Brandt"), or anywhere
     // in the story: the vague phrase sums up named sources.
-    if sourcing::named_nearby(ctx, si, family(w), range)
-        || sourcing::intro_summary(ctx, si, family(w), range)
-        || sourcing::named_in_story(ctx, si, family(w), range)
-    {
+    if sourcing::named_in_story(ctx, si, family(w), range) {
         return None;
     }
     let who = if matches!(w, "some" | "many" | "others" | "people") {

@@ -101,35 +101,9 @@ pub(super) fn contains_phrase(words: &[&str], phrase: Phrase) -> bool {
             .any(|w| w.iter().zip(phrase).all(|(a, b)| *b == "*" || a == b))
 }
 
-/// How far below the intro its summaries are read against named sources, in sentences (a
-/// story; a long file of many stories stops here).
+/// How far either side of a vague phrase named sources are looked for, in sentences (a story;
+/// a long file of many stories stops here).
 const STORY_SENTENCES: usize = 80;
-
-/// How many body paragraphs make the intro, whose summaries ("experts say") are named later.
-const INTRO_PARAGRAPHS: usize = 2;
-
-/// Whether sentence `si` is in the intro (the first body paragraphs) and a source of kind
-/// `lemmas` is named in the story below it: an intro sums up sources the story names below
-/// ("Experts say …" above "Max Hale, a forensic expert at …").
-pub(super) fn intro_summary(
-    ctx: &RuleContext<'_>,
-    si: usize,
-    lemmas: &[&str],
-    skip: TextRange,
-) -> bool {
-    let doc = ctx.doc;
-    let Some(p) = doc.sentences.get(si).map(|s| s.paragraph) else {
-        return false;
-    };
-    let body_before = (0..p)
-        .filter(|&q| !doc.is_display(q))
-        .take(INTRO_PARAGRAPHS)
-        .count();
-    body_before < INTRO_PARAGRAPHS
-        && (si + 2..doc.sentences.len().min(si + STORY_SENTENCES))
-            .step_by(3)
-            .any(|c| named_nearby(ctx, c, lemmas, skip))
-}
 
 /// Whether the sentence after `si` names a speaker: a person's name within four words of an
 /// attribution verb ("Jack Law said …", "… , said Ann Cole"), or opening a sentence that has
@@ -152,8 +126,9 @@ pub(super) fn speaker_next(ctx: &RuleContext<'_>, si: usize) -> bool {
 }
 
 /// Whether a source of kind `lemmas` is named anywhere in the story around sentence `si` (within
-/// [`STORY_SENTENCES`] either side): "analysts said" in a story that quotes "Sue Blythe, an
-/// economist at Brandt" sums up the named ones, wherever they stand.
+/// [`STORY_SENTENCES`] either side, the sentences next to it included): "analysts said" in a
+/// story that quotes "Sue Blythe, an economist at Brandt" sums up the named ones, wherever they
+/// stand, and an intro's "Experts say …" sums up the experts the story names below it.
 pub(super) fn named_in_story(
     ctx: &RuleContext<'_>,
     si: usize,
@@ -179,38 +154,33 @@ pub(super) fn figure_rests_on(ctx: &RuleContext<'_>, si: usize, range: TextRange
         .is_none_or(|t| {
             t.kind == TokenKind::Punct && matches!(t.text(&doc.prose), "." | "," | ";" | "!")
         });
-    let figures = &ctx.figures.figures;
-    let first = figures.partition_point(|f| f.sentence < si);
-    figures[first..]
-        .iter()
-        .take_while(|f| f.sentence == si)
-        .any(|f| {
-            !range.contains_range(f.range)
-                && (closes || f.range.start >= range.end)
-                // "the two parties", "its 25 members": a definite count names who is meant;
-                // it is not what the source says.
-                && !(f.kind == FigureKind::Count
-                    && f.tokens.start.checked_sub(1).is_some_and(|k| {
-                        let w = doc.lower(k);
-                        lexicon::is_possessive(w)
-                            || matches!(
-                                w,
-                                "the" | "its" | "their" | "his" | "her" | "our" | "these"
-                                    | "those" | "all" | "both"
-                            )
-                    }))
-                && matches!(
-                    f.kind,
-                    FigureKind::Count
-                        | FigureKind::Decimal
-                        | FigureKind::Money
-                        | FigureKind::Percent
-                        | FigureKind::PercentagePoints
-                        | FigureKind::Range
-                        | FigureKind::Fraction
-                )
-                // "one of the", "a single": a count of one is a figure of speech more often
-                // than a claim.
-                && !(f.kind == FigureKind::Count && f.value == Some(1.0))
-        })
+    ctx.figures.in_sentence(si).iter().any(|f| {
+        !range.contains_range(f.range)
+            && (closes || f.range.start >= range.end)
+            // "the two parties", "its 25 members": a definite count names who is meant;
+            // it is not what the source says.
+            && !(f.kind == FigureKind::Count
+                && f.tokens.start.checked_sub(1).is_some_and(|k| {
+                    let w = doc.lower(k);
+                    lexicon::is_possessive(w)
+                        || matches!(
+                            w,
+                            "the" | "its" | "their" | "his" | "her" | "our" | "these"
+                                | "those" | "all" | "both"
+                        )
+                }))
+            && matches!(
+                f.kind,
+                FigureKind::Count
+                    | FigureKind::Decimal
+                    | FigureKind::Money
+                    | FigureKind::Percent
+                    | FigureKind::PercentagePoints
+                    | FigureKind::Range
+                    | FigureKind::Fraction
+            )
+            // "one of the", "a single": a count of one is a figure of speech more often
+            // than a claim.
+            && !(f.kind == FigureKind::Count && f.value == Some(1.0))
+    })
 }
