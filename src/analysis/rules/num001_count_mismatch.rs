@@ -616,30 +616,10 @@ fn planned_sequence(cx: &mut Cx<'_>, si: usize) {
     let Some(last) = last.filter(|_| closed && items >= 3) else {
         return;
     };
-    if items as i128 == n {
-        let comp = format!("stated {n}, sequence of {items}");
-        cx.push(Check::new(META.code, vec![fi], f.range, comp, true));
-        return;
-    }
-    let written = format!(
-        "{} {}",
-        cx.text(f.range),
-        f.counts.clone().unwrap_or_default()
-    );
-    let comp = format!("stated {n}, sequence of {items} (… {})", cx.text(last));
-    let msg = format!("`{written}` but the sentences that go through them name {items}");
-    let rel = vec![Related {
-        range: last,
-        message: format!("item {items}"),
-    }];
     let digits = toks[cx.local(fi)].kind == TokenKind::Number;
-    let fix = count_fix(cx, fi, digits, items);
-    let range = f.range;
-    cx.push(
-        Check::new(META.code, vec![fi], range, comp, false)
-            .message(msg, rel)
-            .fix(fix),
-    );
+    sequence_check(cx, fi, n, items, last, digits, "… ", |written| {
+        format!("`{written}` but the sentences that go through them name {items}")
+    });
 }
 
 /// "X is the first of three stops on the tour. Later she will visit Y, then Z.": the items of a
@@ -698,27 +678,44 @@ fn first_of(cx: &mut Cx<'_>, si: usize) {
     let Some(last) = last else { return };
     // One sentence more can be a partial mention ("The second is due next month."); a run of
     // them, or one that ends the sequence ("Finally"), is the whole of it.
+    if items as i128 != n && items < n as usize && items < 3 && !closed {
+        return;
+    }
+    let digits = toks[k + 2].kind == TokenKind::Number;
+    sequence_check(cx, fi, n, items, last, digits, "this one, then … ", |written| {
+        format!("`first of {written}` but the sequence that follows has {items}")
+    });
+}
+
+/// Count figure `fi` (stated `n`) against a sequence of `items` told over sentences, the last
+/// at `last`: consistent when they agree, else a mismatch whose message `describe` words from
+/// the count as written ("three stops"), with the fix to `items` written as the figure was.
+#[allow(clippy::too_many_arguments)]
+fn sequence_check(
+    cx: &mut Cx<'_>,
+    fi: usize,
+    n: i128,
+    items: usize,
+    last: TextRange,
+    digits: bool,
+    lead: &str,
+    describe: impl FnOnce(&str) -> String,
+) {
+    let f = &cx.figs[fi];
+    let range = f.range;
     if items as i128 == n {
         let comp = format!("stated {n}, sequence of {items}");
-        cx.push(Check::new(META.code, vec![fi], f.range, comp, true));
+        cx.push(Check::new(META.code, vec![fi], range, comp, true));
         return;
     }
-    if items < n as usize && items < 3 && !closed {
-        return;
-    }
-    let written = format!(
-        "{} {}",
-        cx.text(f.range),
-        f.counts.clone().unwrap_or_default()
-    );
-    let comp = format!("stated {n}, sequence of {items} (this one, then … {})", cx.text(last));
-    let msg = format!("`first of {written}` but the sequence that follows has {items}");
+    let written = format!("{} {}", cx.text(range), f.counts.clone().unwrap_or_default());
+    let comp = format!("stated {n}, sequence of {items} ({lead}{})", cx.text(last));
+    let msg = describe(&written);
     let rel = vec![Related {
         range: last,
         message: format!("item {items}"),
     }];
-    let fix = count_fix(cx, fi, toks[k + 2].kind == TokenKind::Number, items);
-    let range = f.range;
+    let fix = count_fix(cx, fi, digits, items);
     cx.push(
         Check::new(META.code, vec![fi], range, comp, false)
             .message(msg, rel)
