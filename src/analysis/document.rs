@@ -262,6 +262,13 @@ impl Document {
             .is_some_and(|p| p.kind == BlockKind::Heading)
     }
 
+    /// How many words paragraph `pi` has (0 for no such paragraph).
+    pub fn paragraph_words(&self, pi: usize) -> usize {
+        self.paragraphs
+            .get(pi)
+            .map_or(0, |p| display::words(&self.tokens, p, &self.sentences))
+    }
+
     /// Whether paragraph `pi` is in headline style: a heading, the headline of a plain text (a
     /// short first line in title case, or with a label ("Poll: …"), or above a dateline), or
     /// the deck under it (a short line without sentence-final punctuation). Headline style drops

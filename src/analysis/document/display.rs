@@ -32,7 +32,8 @@ const GENRE_LABELS: &[&str] = &[
     "essay",
 ];
 
-fn words(tokens: &[Token], p: &Paragraph, sentences: &[Sentence]) -> usize {
+/// The words (word tokens) of paragraph `p`.
+pub(super) fn words(tokens: &[Token], p: &Paragraph, sentences: &[Sentence]) -> usize {
     span(tokens, p, sentences)
         .iter()
         .filter(|t| t.kind == TokenKind::Word)

@@ -255,7 +255,7 @@ pub(super) fn check(ctx: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
             pm > pf
                 && pm <= pf + 2
                 && (pf == 0 || under_label || deck_line)
-                && (0..=pf).all(|q| words_in(doc, q) <= TOP_MATTER_WORDS)
+                && (0..=pf).all(|q| doc.paragraph_words(q) <= TOP_MATTER_WORDS)
         });
         if top_matter {
             continue;
@@ -348,18 +348,6 @@ const TOP_PARAGRAPHS: usize = 4;
 /// The longest paragraph of headline matter, in words.
 const TOP_MATTER_WORDS: usize = 40;
 
-/// The words of paragraph `pi`.
-fn words_in(doc: &crate::analysis::document::Document, pi: usize) -> usize {
-    let Some(p) = doc.paragraphs.get(pi) else {
-        return usize::MAX;
-    };
-    let from = doc.tokens.partition_point(|t| t.range.start < p.range.start);
-    doc.tokens[from..]
-        .iter()
-        .take_while(|t| t.range.end <= p.range.end)
-        .filter(|t| t.kind == crate::analysis::tokens::TokenKind::Word)
-        .count()
-}
 
 /// A section label in capitals ("ABSTRACT.", "FULL TEXT"): at most three words, no lower-case
 /// letter.
@@ -368,7 +356,7 @@ fn capital_label(doc: &crate::analysis::document::Document, pi: usize) -> bool {
         return false;
     };
     let text = p.range.slice(&doc.prose);
-    words_in(doc, pi) <= 3
+    doc.paragraph_words(pi) <= 3
         && text.chars().any(char::is_alphabetic)
         && !text.chars().any(char::is_lowercase)
 }
