@@ -34,27 +34,13 @@ pub(super) fn continue_previous(
         // (A sentence that also names the previous speaker keeps the continuation: "Wenger
         // insists he has faith in the Spaniard, back-up to Jens Lehmann. “…”".)
         let between = || {
-            ctx.mentions
+            ctx.mentions_between(pq.range.end, q.range.start)
                 .iter()
-                .skip(
-                    ctx.mentions
-                        .partition_point(|m| m.range.start < pq.range.end),
-                )
-                .take_while(|m| m.range.start < q.range.start)
                 .filter(|m| !ctx.in_quote(m.range.start))
         };
         // Someone the quote itself names ("… and Simon Taylor is an outstanding player.") is
         // talked about, not talking: naming them between the two quotes breaks nothing.
-        let named_in_quote = |person: usize| {
-            ctx.mentions
-                .iter()
-                .skip(
-                    ctx.mentions
-                        .partition_point(|m| m.range.start < q.range.start),
-                )
-                .take_while(|m| m.range.start < q.range.end)
-                .any(|m| m.person == person && m.kind != MentionKind::Pronoun)
-        };
+        let named_in_quote = |person: usize| ctx.names(q.range, person);
         let speaker_between = || {
             between().any(|m| {
                 let si = doc.sentence_at(m.range.start);
@@ -130,16 +116,7 @@ fn same_voice_goes_on(ctx: &Ctx<'_>, qi: usize, pi: usize, x: usize, done: &[Att
             "he" | "He" | "him" | "his" | "His" | "she" | "She" | "her" | "Her"
         ),
     };
-    let named_in_quote = |person: usize| {
-        ctx.mentions
-            .iter()
-            .skip(
-                ctx.mentions
-                    .partition_point(|m| m.range.start < q.range.start),
-            )
-            .take_while(|m| m.range.start < q.range.end)
-            .any(|m| m.person == person && m.kind != MentionKind::Pronoun)
-    };
+    let named_in_quote = |person: usize| ctx.names(q.range, person);
     let Some(last) = q.sentence.checked_sub(1) else {
         return false;
     };

@@ -56,6 +56,21 @@ impl Ctx<'_> {
                 || super::user_verb_at(self.doc, t, self.verbs))
     }
 
+    /// The mentions that start at or after byte `from` and before byte `to` (mentions are in
+    /// source order).
+    pub(super) fn mentions_between(&self, from: usize, to: usize) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.range.start < from);
+        let b = a + self.mentions[a..].partition_point(|m| m.range.start < to);
+        &self.mentions[a..b]
+    }
+
+    /// Whether `range` (a quotation, say) names `person` by name, not by pronoun.
+    pub(super) fn names(&self, range: TextRange, person: usize) -> bool {
+        self.mentions_between(range.start, range.end)
+            .iter()
+            .any(|m| m.person == person && m.kind != MentionKind::Pronoun)
+    }
+
     /// The person mention covering byte `offset`, if any.
     pub(super) fn mention_at(&self, offset: usize) -> Option<&Mention> {
         let i = self.mentions.partition_point(|m| m.range.end <= offset);
